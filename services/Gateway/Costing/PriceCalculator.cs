@@ -1,0 +1,57 @@
+using HybridLlm.Contracts;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace HybridLlm.Gateway.Costing;
+
+/// <summary>Prices one answer from its route, served model and token usage.</summary>
+public sealed class PriceCalculator(IOptionsMonitor<PricingOptions> options)
+{
+    private const double PerMillion = 1_000_000d;
+
+    /// <returns>The cost in US dollars, or null when the served model has no price (unknown cost, not free).</returns>
+    public double? Price(string? route, string? modelId, UsageDetails? usage)
+    {
+        if (usage is null)
+        {
+            return null;
+        }
+
+        var settings = options.CurrentValue;
+        long input = usage.InputTokenCount ?? 0, output = usage.OutputTokenCount ?? 0, cached = usage.CachedInputTokenCount ?? 0;
+        if (route == RouteNames.Local)
+        {
+            return (input * settings.LocalInputUsdPerMillion + output * settings.LocalOutputUsdPerMillion) / PerMillion;
+        }
+
+        if (FindPrice(settings, modelId) is not { } price)
+        {
+            return null;
+        }
+
+        var uncached = Math.Max(0, input - cached);
+        return (uncached * price.InputUsdPerMillion
+            + cached * (price.CachedInputUsdPerMillion ?? price.InputUsdPerMillion)
+            + output * price.OutputUsdPerMillion) / PerMillion;
+    }
+
+    /// <summary>Exact id first, then the longest configured prefix (vendor ids carry date suffixes).</summary>
+    private static ModelPrice? FindPrice(PricingOptions settings, string? modelId)
+    {
+        if (string.IsNullOrEmpty(modelId))
+        {
+            return null;
+        }
+
+        if (settings.Models.TryGetValue(modelId, out var exact))
+        {
+            return exact;
+        }
+
+        return settings.Models
+            .Where(p => modelId.StartsWith(p.Key, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(p => p.Key.Length)
+            .Select(p => p.Value)
+            .FirstOrDefault();
+    }
+}

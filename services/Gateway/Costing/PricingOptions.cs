@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace HybridLlm.Gateway.Costing;
+
+/// <summary>Prices per model in US dollars per million tokens (config section <c>Pricing</c>); defaults are early-2026 list prices.</summary>
+public sealed class PricingOptions
+{
+    public const string SectionName = "Pricing";
+
+    /// <summary>Vendor model id (or a prefix of it, e.g. <c>gpt-4o-mini</c> matches <c>gpt-4o-mini-2024-07-18</c>) to its prices.</summary>
+    public Dictionary<string, ModelPrice> Models { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Price of the local route per million input tokens (amortised GPU time; 0 until measured).</summary>
+    [Range(0.0, 1000.0)]
+    public double LocalInputUsdPerMillion { get; set; }
+
+    /// <summary>Price of the local route per million output tokens.</summary>
+    [Range(0.0, 1000.0)]
+    public double LocalOutputUsdPerMillion { get; set; }
+}
+
+/// <summary>One model's prices in US dollars per million tokens.</summary>
+public sealed class ModelPrice
+{
+    [Range(0.0, 10_000.0)]
+    public double InputUsdPerMillion { get; set; }
+
+    [Range(0.0, 10_000.0)]
+    public double OutputUsdPerMillion { get; set; }
+
+    /// <summary>Price of prompt-cache hits; null means the input price.</summary>
+    [Range(0.0, 10_000.0)]
+    public double? CachedInputUsdPerMillion { get; set; }
+}
+
+[OptionsValidator]
+public sealed partial class PricingOptionsValidator : IValidateOptions<PricingOptions>;

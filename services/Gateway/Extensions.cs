@@ -1,0 +1,69 @@
+using HybridLlm.Contracts;
+using HybridLlm.Gateway.Caching;
+using HybridLlm.Gateway.Costing;
+using HybridLlm.Gateway.Routing;
+using HybridLlm.Gateway.Telemetry;
+using HybridLlm.Grpc.V1;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace HybridLlm.Gateway;
+
+internal static class Extensions
+{
+    /// <summary>Aspire connection name of the shared Redis.</summary>
+    public const string RedisConnectionName = "redis";
+
+    public static void AddGatewayServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddChatGrpcService();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddOptionsWithValidateOnStart<RoutingOptions, RoutingOptionsValidator>().BindConfiguration(RoutingOptions.SectionName);
+        services.AddOptionsWithValidateOnStart<BackendOptions, BackendOptionsValidator>().BindConfiguration(BackendOptions.SectionName);
+        services.AddOptionsWithValidateOnStart<PricingOptions, PricingOptionsValidator>().BindConfiguration(PricingOptions.SectionName);
+        services.AddOptionsWithValidateOnStart<ResponseCacheOptions, ResponseCacheOptionsValidator>().BindConfiguration(ResponseCacheOptions.SectionName);
+
+        builder.AddRedisClient(RedisConnectionName);
+        services.AddStackExchangeRedisCache(_ => { });
+        services.AddOptions<RedisCacheOptions>().Configure<IConnectionMultiplexer>((o, redis) =>
+        {
+            o.ConnectionMultiplexerFactory = () => Task.FromResult(redis);
+            o.InstanceName = ResponseCacheOptions.KeyPrefix;
+        });
+
+        builder.AddBackendClients();
+
+        services.AddSingleton<RoutingPolicy>();
+        services.AddSingleton<PriceCalculator>();
+        services.AddSingleton<HybridRouterChatClient>();
+
+        // Outermost first: one gen_ai span per request, our attributes on it, the cache before any classification,
+        // the price of what served the request, then the router.
+        services.AddChatClient(sp => sp.GetRequiredService<HybridRouterChatClient>())
+            .UseOpenTelemetry(configure: o => o.EnableSensitiveData = false)
+            .Use(inner => new GatewayTelemetryChatClient(inner))
+            .Use((inner, sp) => ActivatorUtilities.CreateInstance<TenantResponseCacheChatClient>(sp, inner))
+            .Use((inner, sp) => new CostingChatClient(inner, sp.GetRequiredService<PriceCalculator>()));
+    }
+
+    private static void AddBackendClients(this IHostApplicationBuilder builder)
+    {
+        var backends = builder.Configuration.GetSection(BackendOptions.SectionName).Get<BackendOptions>() ?? new BackendOptions();
+
+        // Deadlines and cancellation of the caller's call flow to every backend call made on its behalf; calls made
+        // outside a gRPC call (the HTTP API) simply carry none.
+        builder.Services.AddGrpcClient<Classifier.ClassifierClient>(o => o.Address = backends.Classifier)
+            .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true);
+        builder.Services.AddGrpcClient<ChatService.ChatServiceClient>(RouteNames.Local, o => o.Address = backends.Local)
+            .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true);
+        builder.Services.AddGrpcClient<ChatService.ChatServiceClient>(RouteNames.Proprietary, o => o.Address = backends.Proprietary)
+            .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true);
+
+        builder.Services.AddSingleton<IRouteClassifier, GrpcRouteClassifier>();
+        builder.Services.AddSingleton<IBackendClients, GrpcBackendClients>();
+    }
+}

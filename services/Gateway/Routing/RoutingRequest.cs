@@ -1,0 +1,23 @@
+using HybridLlm.Contracts;
+using Microsoft.Extensions.AI;
+
+namespace HybridLlm.Gateway.Routing;
+
+/// <summary>The routing-relevant facts of one request, read once from its options.</summary>
+public sealed record RoutingRequest(string TenantId, bool IsPrivate, string? PinnedRoute, string? ModelAlias, TimeSpan? LatencyBudget)
+{
+    public const string AutoAlias = "auto";
+
+    public static RoutingRequest From(ChatOptions? options)
+    {
+        var props = options?.AdditionalProperties;
+        var alias = options?.ModelId;
+        var budgetMs = ChatMetadata.GetDouble(props, ChatMetadata.LatencyBudgetMs);
+        return new RoutingRequest(
+            ChatMetadata.GetString(props, ChatMetadata.TenantId) ?? "default",
+            ChatMetadata.GetString(props, ChatMetadata.Privacy) == "private",
+            ChatMetadata.GetString(props, ChatMetadata.PinnedRoute),
+            string.IsNullOrEmpty(alias) || string.Equals(alias, AutoAlias, StringComparison.OrdinalIgnoreCase) ? null : alias,
+            budgetMs > 0 ? TimeSpan.FromMilliseconds(budgetMs) : null);
+    }
+}
