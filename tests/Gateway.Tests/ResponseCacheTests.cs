@@ -1,0 +1,142 @@
+using HybridLlm.Contracts;
+using HybridLlm.Gateway.Caching;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace HybridLlm.Gateway.Tests;
+
+[Collection(RedisCollection.Name)]
+public sealed class ResponseCacheTests(RedisServerFixture redis)
+{
+    private readonly string _instance = $"test:{Guid.NewGuid():N}:";
+
+    private TenantResponseCacheChatClient CacheOver(IChatClient inner, TimeSpan? ttl = null, string? connectionString = null)
+    {
+        var cache = new RedisCache(Microsoft.Extensions.Options.Options.Create(new RedisCacheOptions
+        {
+            Configuration = connectionString ?? redis.ConnectionString,
+            InstanceName = _instance,
+        }));
+        var options = new StaticOptionsMonitor<ResponseCacheOptions>(new ResponseCacheOptions { TimeToLive = ttl ?? TimeSpan.FromMinutes(5) });
+        return new TenantResponseCacheChatClient(inner, cache, options, NullLogger<TenantResponseCacheChatClient>.Instance);
+    }
+
+    private static ChatOptions Options(string tenant = "t1", string? model = null, bool isPrivate = false, bool bypass = false)
+    {
+        var options = new ChatOptions { ModelId = model, AdditionalProperties = [] };
+        options.AdditionalProperties[ChatMetadata.TenantId] = tenant;
+        options.AdditionalProperties[ChatMetadata.Privacy] = isPrivate ? "private" : "standard";
+        if (bypass)
+        {
+            options.AdditionalProperties[ChatMetadata.BypassCache] = true;
+        }
+
+        return options;
+    }
+
+    private static readonly ChatMessage[] Prompt = [new(ChatRole.User, "Summarise the plot of a short story.")];
+
+    [Fact]
+    public async Task Complete_SameRequestTwice_SecondIsHitWithoutCallingTheModel()
+    {
+        var backend = new TestChatClient();
+        var cache = CacheOver(backend);
+
+        var first = await cache.GetResponseAsync(Prompt, Options());
+        var second = await cache.GetResponseAsync(Prompt, Options());
+
+        Assert.Equal(1, backend.Calls);
+        Assert.False(ChatMetadata.GetBool(first.AdditionalProperties, ChatMetadata.CacheHit));
+        Assert.True(ChatMetadata.GetBool(second.AdditionalProperties, ChatMetadata.CacheHit));
+        Assert.Equal(first.Text, second.Text);
+        Assert.Equal(0d, ChatMetadata.GetDouble(second.AdditionalProperties, ChatMetadata.CostUsd));
+    }
+
+    [Fact]
+    public async Task Complete_CachedAnswer_KeepsServedRouteAndModel()
+    {
+        var backend = new TestChatClient();
+        backend.Respond = (_, _) => new ChatResponse(new ChatMessage(ChatRole.Assistant, "routed"))
+        {
+            ModelId = "stories260K",
+            AdditionalProperties = new() { [ChatMetadata.Route] = RouteNames.Local },
+        };
+        var cache = CacheOver(backend);
+
+        await cache.GetResponseAsync(Prompt, Options());
+        var hit = await cache.GetResponseAsync(Prompt, Options());
+
+        Assert.Equal(RouteNames.Local, ChatMetadata.GetString(hit.AdditionalProperties, ChatMetadata.Route));
+        Assert.Equal("stories260K", hit.ModelId);
+    }
+
+    [Theory]
+    [InlineData("t2", null, false)]
+    [InlineData("t1", "fast", false)]
+    [InlineData("t1", null, true)]
+    public async Task Complete_DifferentTenantModelOrPrivacy_NeverSharesAnAnswer(string tenant, string? model, bool isPrivate)
+    {
+        var backend = new TestChatClient();
+        var cache = CacheOver(backend);
+
+        await cache.GetResponseAsync(Prompt, Options());
+        var other = await cache.GetResponseAsync(Prompt, Options(tenant, model, isPrivate));
+
+        Assert.Equal(2, backend.Calls);
+        Assert.False(ChatMetadata.GetBool(other.AdditionalProperties, ChatMetadata.CacheHit));
+    }
+
+    [Fact]
+    public async Task Complete_BypassRequested_NeitherReadsNorWrites()
+    {
+        var backend = new TestChatClient();
+        var cache = CacheOver(backend);
+
+        await cache.GetResponseAsync(Prompt, Options(bypass: true));
+        await cache.GetResponseAsync(Prompt, Options());
+
+        Assert.Equal(2, backend.Calls);
+    }
+
+    [Fact]
+    public async Task Complete_StoredEntry_ExpiresAfterConfiguredTimeToLive()
+    {
+        var cache = CacheOver(new TestChatClient(), ttl: TimeSpan.FromMinutes(7));
+
+        await cache.GetResponseAsync(Prompt, Options());
+
+        var server = redis.Connection.GetServer(redis.Connection.GetEndPoints()[0]);
+        var key = server.Keys(pattern: _instance + "*").Single();
+        var ttl = await redis.Connection.GetDatabase().KeyTimeToLiveAsync(key);
+        Assert.NotNull(ttl);
+        Assert.InRange(ttl.Value, TimeSpan.FromMinutes(6), TimeSpan.FromMinutes(7));
+    }
+
+    [Fact]
+    public async Task CompleteStream_SameRequestTwice_ReplaysTheCachedStream()
+    {
+        var backend = new TestChatClient();
+        var cache = CacheOver(backend);
+
+        var first = await cache.GetStreamingResponseAsync(Prompt, Options()).ToChatResponseAsync();
+        var second = await cache.GetStreamingResponseAsync(Prompt, Options()).ToChatResponseAsync();
+
+        Assert.Equal(1, backend.Calls);
+        Assert.Equal(first.Text, second.Text);
+        Assert.True(ChatMetadata.GetBool(second.AdditionalProperties, ChatMetadata.CacheHit));
+    }
+
+    [Fact]
+    public async Task Complete_RedisUnreachable_ServesUncached()
+    {
+        var backend = new TestChatClient();
+        var cache = CacheOver(backend, connectionString: "127.0.0.1:1,abortConnect=false,connectTimeout=200,syncTimeout=200");
+
+        var response = await cache.GetResponseAsync(Prompt, Options());
+
+        Assert.Equal("answer", response.Text);
+        Assert.Equal(1, backend.Calls);
+    }
+}

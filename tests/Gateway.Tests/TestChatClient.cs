@@ -1,0 +1,49 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+
+namespace HybridLlm.Gateway.Tests;
+
+/// <summary>A hand-written fake backend: callbacks decide the answer, every call is recorded.</summary>
+internal sealed class TestChatClient : IChatClient
+{
+    private int _calls;
+
+    public Func<IList<ChatMessage>, ChatOptions?, ChatResponse> Respond { get; set; } =
+        (_, _) => new ChatResponse(new ChatMessage(ChatRole.Assistant, "answer"))
+        {
+            ModelId = "test-model",
+            FinishReason = ChatFinishReason.Stop,
+            Usage = new UsageDetails { InputTokenCount = 10, OutputTokenCount = 5 },
+        };
+
+    public int Calls => Volatile.Read(ref _calls);
+
+    public List<ChatOptions?> ReceivedOptions { get; } = [];
+
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _calls);
+        lock (ReceivedOptions)
+        {
+            ReceivedOptions.Add(options);
+        }
+
+        return Task.FromResult(Respond(messages.ToList(), options));
+    }
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var response = await GetResponseAsync(messages, options, cancellationToken);
+        foreach (var update in response.ToChatResponseUpdates())
+        {
+            yield return update;
+        }
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+    public void Dispose()
+    {
+    }
+}
