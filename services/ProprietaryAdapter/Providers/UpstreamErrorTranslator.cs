@@ -1,0 +1,58 @@
+using System.ClientModel;
+using System.Text.Json;
+using Anthropic.Exceptions;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace HybridLlm.ProprietaryAdapter.Providers;
+
+/// <summary>Maps what the vendor SDKs and the resilience handler throw onto <see cref="UpstreamProviderException"/>.</summary>
+internal static class UpstreamErrorTranslator
+{
+    /// <summary>
+    /// The translated exception, or null for exceptions that are not about the vendor (the caller's own cancellation,
+    /// argument errors), which pass through unchanged.
+    /// </summary>
+    public static UpstreamProviderException? Translate(
+        ProviderKind provider,
+        Exception exception,
+        UpstreamResponseObservation observation,
+        bool outputStarted,
+        CancellationToken callerToken)
+    {
+        if (Classify(exception, outputStarted, callerToken) is not var (kind, status))
+        {
+            return null;
+        }
+
+        status ??= observation.LastStatusCode is >= 400 and var last ? last : null;
+        var retryAfter = kind is UpstreamFailureKind.RateLimited or UpstreamFailureKind.ServerError ? observation.LastRetryAfter : null;
+        return new UpstreamProviderException(provider, kind, status, retryAfter, exception);
+    }
+
+    private static (UpstreamFailureKind Kind, int? Status)? Classify(Exception exception, bool outputStarted, CancellationToken callerToken) =>
+        exception switch
+        {
+            OperationCanceledException when callerToken.IsCancellationRequested => null,
+            UpstreamProviderException or ProviderNotConfiguredException => null,
+            BrokenCircuitException => (UpstreamFailureKind.CircuitOpen, null),
+            TimeoutRejectedException => (UpstreamFailureKind.Timeout, null),
+            // An SDK-level timeout (NetworkTimeout / Anthropic Timeout) surfaces as cancellation the caller did not ask for.
+            OperationCanceledException => (UpstreamFailureKind.Timeout, null),
+            ClientResultException { Status: > 0 } openAi => (FromStatus(openAi.Status), openAi.Status),
+            AnthropicApiException anthropic => (FromStatus((int)anthropic.StatusCode), (int)anthropic.StatusCode),
+            JsonException or AnthropicInvalidDataException => (UpstreamFailureKind.MalformedResponse, null),
+            AnthropicSseException => (outputStarted ? UpstreamFailureKind.StreamInterrupted : UpstreamFailureKind.ServerError, null),
+            ClientResultException or AnthropicIOException or HttpRequestException or IOException =>
+                (outputStarted ? UpstreamFailureKind.StreamInterrupted : UpstreamFailureKind.Transport, null),
+            _ => null,
+        };
+
+    private static UpstreamFailureKind FromStatus(int status) => status switch
+    {
+        429 => UpstreamFailureKind.RateLimited,
+        408 => UpstreamFailureKind.Timeout,
+        >= 500 => UpstreamFailureKind.ServerError,
+        _ => UpstreamFailureKind.Rejected,
+    };
+}
