@@ -14,7 +14,7 @@ public sealed class AnthropicProviderTests
     {
         await using var server = await FakeAnthropicServer.StartAsync();
         server.ReplyText = "Bonjour.";
-        await using var harness = ProviderHarness.Start(TestSettings.For(ProviderKind.Anthropic, server.BaseAddress));
+        await using var harness = ProviderHarness.Start(TestSettings.WithDefaultDelays(ProviderKind.Anthropic, server.BaseAddress));
 
         var response = await harness.Client.GetResponseAsync("Say hello in French.");
 
@@ -24,7 +24,10 @@ public sealed class AnthropicProviderTests
         Assert.Equal(23, response.Usage?.TotalTokenCount);
         var request = Assert.Single(server.Requests);
         Assert.Equal("/v1/messages", request.Path);
-        Assert.Equal(TestSettings.ApiKey, request.Header("x-api-key"));
+        // Anthropic SDK 13.x sends the API key as a bearer token (12.x used x-api-key).
+        Assert.Equal($"Bearer {TestSettings.ApiKey}", request.Header("Authorization"));
+        // The SDK's own timeout spans our whole retry loop: 4 attempts x 120 s + 3 waits x 30 s.
+        Assert.Equal("570", request.Header("X-Stainless-Timeout"));
         using var body = JsonDocument.Parse(request.Body);
         Assert.Equal(TestSettings.AnthropicModel, body.RootElement.GetProperty("model").GetString());
         Assert.Equal(1024, body.RootElement.GetProperty("max_tokens").GetInt32());

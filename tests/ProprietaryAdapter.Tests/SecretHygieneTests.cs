@@ -10,23 +10,25 @@ namespace HybridLlm.ProprietaryAdapter.Tests;
 public sealed class SecretHygieneTests
 {
     [Theory]
-    [InlineData("OpenAI", "Authorization", "Bearer " + TestSettings.ApiKey)]
-    [InlineData("Anthropic", "x-api-key", TestSettings.ApiKey)]
-    public async Task Calls_WithRetriesAndFailures_NeverLogTheApiKey(string provider, string authHeader, string authValue)
+    [InlineData("OpenAI")]
+    [InlineData("Anthropic")]
+    public async Task Calls_WithRetriesAndFailures_NeverLogTheApiKey(string provider)
     {
         await using var vendor = await Vendor.StartAsync(provider);
-        vendor.EnqueueFault(FakeFault.Status(429, retryAfterMilliseconds: 5));
-        vendor.EnqueueFault(FakeFault.Status(401));
         await using var harness = ProviderHarness.Start(vendor.Settings());
 
+        vendor.EnqueueFault(FakeFault.Status(429, retryAfterMilliseconds: 5));
         await harness.Client.GetResponseAsync("Hello");
+        vendor.EnqueueFault(FakeFault.Status(401));
         var error = await Assert.ThrowsAsync<UpstreamProviderException>(() => harness.Client.GetResponseAsync("Hello"));
 
         var records = harness.Logs.GetSnapshot();
         Assert.Contains(records, r => r.Id.Id == 1); // the retry was logged, so logging was captured
         Assert.All(records, record => Assert.DoesNotContain(TestSettings.ApiKey, Render(record), StringComparison.Ordinal));
         Assert.DoesNotContain(TestSettings.ApiKey, error.Message, StringComparison.Ordinal);
-        Assert.All(vendor.Requests, request => Assert.Equal(authValue, request.Header(authHeader)));
+        // Both SDKs (Anthropic from 13.x on) send the key as a bearer token; that is the only place it may appear.
+        Assert.Equal(3, vendor.Requests.Count);
+        Assert.All(vendor.Requests, request => Assert.Equal($"Bearer {TestSettings.ApiKey}", request.Header("Authorization")));
     }
 
     [Fact]
