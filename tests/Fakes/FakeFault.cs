@@ -28,6 +28,9 @@ public sealed record FakeFault
     /// <summary>For streaming requests: abort the connection after this many SSE events.</summary>
     public int? DropStreamAfterEvents { get; init; }
 
+    /// <summary>For streaming requests: the pause between SSE events (a slow generation).</summary>
+    public TimeSpan EventInterval { get; init; }
+
     /// <summary>An error status, optionally with retry hints.</summary>
     public static FakeFault Status(int statusCode, int? retryAfterSeconds = null, int? retryAfterMilliseconds = null) =>
         new() { StatusCode = statusCode, RetryAfterSeconds = retryAfterSeconds, RetryAfterMilliseconds = retryAfterMilliseconds };
@@ -37,6 +40,9 @@ public sealed record FakeFault
 
     /// <summary>A 200 answer whose body cannot be parsed.</summary>
     public static FakeFault Malformed() => new() { MalformedJson = true };
+
+    /// <summary>A stream that pauses <paramref name="interval"/> between events, then completes normally.</summary>
+    public static FakeFault SlowStream(TimeSpan interval) => new() { EventInterval = interval };
 
     /// <summary>A stream that breaks (connection aborted) after <paramref name="events"/> SSE events.</summary>
     public static FakeFault DropStreamAfter(int events) => new() { DropStreamAfterEvents = events };

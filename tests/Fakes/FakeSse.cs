@@ -36,6 +36,10 @@ internal static partial class FakeSse
         {
             await response.WriteAsync(frame, context.RequestAborted).ConfigureAwait(false);
             await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            if (fault is { EventInterval.Ticks: > 0 })
+            {
+                await Task.Delay(fault.EventInterval, context.RequestAborted).ConfigureAwait(false);
+            }
         }
     }
 

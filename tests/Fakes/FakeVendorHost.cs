@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace HybridLlm.Testing.Fakes;
 
@@ -57,9 +56,10 @@ internal sealed class FakeVendorHost : IAsyncDisposable
 
     public static async Task<FakeVendorHost> StartAsync(IFakeVendor vendor, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // The empty builder reads no appsettings.json or environment: a test's output folder may carry a service's
+        // Kestrel endpoints, which would otherwise override the ephemeral port below.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var host = new FakeVendorHost(app, vendor);
         app.Run(host.HandleAsync);

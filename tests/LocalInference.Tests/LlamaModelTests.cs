@@ -1,4 +1,6 @@
+using System.Text;
 using HybridLlm.LocalInference.Llama;
+using LLama;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -56,5 +58,24 @@ public sealed class LlamaModelTests(StoriesModel stories) : IClassFixture<Storie
         Assert.NotNull(bos);
         Assert.Equal(bos, tokens[0]);
         Assert.NotEqual(bos, tokens[1]);
+    }
+
+    [Fact]
+    public void StreamingDecoder_EmojiSplitOverByteTokens_ComesOutWhole()
+    {
+        // The engine streams each token's text through StreamingTokenDecoder; stories260K spells an emoji as
+        // four byte tokens, none of which is valid UTF-8 on its own.
+        var tokens = stories.Model.Weights.Tokenize("café 😀", add_bos: false, special: false, Encoding.UTF8);
+        var decoder = new StreamingTokenDecoder(Encoding.UTF8, stories.Model.Weights);
+
+        var pieces = tokens.Select(token =>
+        {
+            decoder.Add(token);
+            return decoder.Read();
+        }).ToList();
+
+        Assert.True(tokens.Length > "café 😀".Length, "expected byte-fallback tokens");
+        Assert.Equal(" café 😀", string.Concat(pieces));
+        Assert.DoesNotContain(pieces, piece => piece.Contains('\uFFFD', StringComparison.Ordinal));
     }
 }

@@ -91,7 +91,7 @@ public sealed class GiveUpTests
         await using var server = await FakeOpenAiServer.StartAsync();
         server.EnqueueFault(FakeFault.Delayed(TimeSpan.FromSeconds(30)));
         var settings = TestSettings.For(ProviderKind.OpenAI, server.BaseAddress)
-            .With("Proprietary:Retry:AttemptTimeout", "00:00:00.300");
+            .With("Proprietary:Retry:AttemptTimeout", "00:00:01");
         await using var harness = ProviderHarness.Start(settings);
 
         var response = await harness.Client.GetResponseAsync("Hello");

@@ -21,6 +21,9 @@ public sealed partial class HybridRouterChatClient(
     IBackendClients backends,
     ILogger<HybridRouterChatClient> logger) : IChatClient
 {
+    /// <summary>What the gen_ai span reports as the provider: the hybrid router itself; the served model is per answer.</summary>
+    private static readonly ChatClientMetadata Metadata = new("hybridllm", providerUri: null, defaultModelId: RoutingRequest.AutoAlias);
+
     public async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -71,7 +74,10 @@ public sealed partial class HybridRouterChatClient(
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
+        serviceKey is not null ? null
+        : serviceType == typeof(ChatClientMetadata) ? Metadata
+        : serviceType.IsInstanceOfType(this) ? this
+        : null;
 
     public void Dispose()
     {

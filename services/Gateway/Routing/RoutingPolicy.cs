@@ -25,6 +25,12 @@ public sealed class RoutingPolicy(IOptionsMonitor<RoutingOptions> options)
     {
         var settings = options.CurrentValue;
         var reasons = new List<string>();
+        if (classification is not null)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture,
+                $"classified: task {classification.Task}, strong_score {classification.StrongScore:0.00}, {classification.InputTokens} input tokens"));
+        }
+
         var aliasRoute = ResolveAlias(request.ModelAlias, settings);
 
         var mustStayLocal = false;

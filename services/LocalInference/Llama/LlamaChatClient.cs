@@ -91,8 +91,8 @@ internal sealed class LlamaChatClient : IChatClient
             TotalTokenCount = summary.InputTokenCount + summary.OutputTokenCount,
         })])
         {
+            // No MessageId here: ToChatResponseAsync then puts these AdditionalProperties on the response itself.
             ResponseId = responseId,
-            MessageId = responseId,
             ModelId = _model.Name,
             CreatedAt = createdAt,
             FinishReason = summary.FinishReason,

@@ -15,9 +15,12 @@ internal sealed class LlamaChatTemplate
 
     public bool UsesModelTemplate => _modelTemplate is not null;
 
-    public static LlamaChatTemplate FromModel(LLamaWeights weights, ILogger logger)
+    public static LlamaChatTemplate FromModel(LLamaWeights weights, ILogger logger) =>
+        FromTemplate(weights.NativeHandle.GetTemplate(name: null, strict: false), logger);
+
+    /// <summary>Uses <paramref name="template"/> (a GGUF <c>tokenizer.chat_template</c>) when llama.cpp can apply it.</summary>
+    public static LlamaChatTemplate FromTemplate(string? template, ILogger logger)
     {
-        var template = weights.NativeHandle.GetTemplate(name: null, strict: false);
         if (template is null)
         {
             return new LlamaChatTemplate(null);

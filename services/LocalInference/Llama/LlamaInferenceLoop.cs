@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using LLama.Batched;
 using LLama.Common;
-using LLama.Native;
 
 namespace HybridLlm.LocalInference.Llama;
 
@@ -11,11 +10,10 @@ namespace HybridLlm.LocalInference.Llama;
 /// sequence's pending tokens, then samples each ready sequence with its own sampler. LLamaSharp's executors
 /// are not safe under concurrent callers (StatelessExecutor aborts the process); here nothing else calls in.
 /// </summary>
-internal sealed class LlamaInferenceLoop : IDisposable
+internal sealed partial class LlamaInferenceLoop : IDisposable
 {
     // Unbounded for now: requests wait here for a free sequence. Admission control (reject with
     // ResourceExhausted when too many wait) belongs in Submit, by bounding this queue.
-    // (Not SingleReader: that variant cannot report Count.)
     private readonly Channel<GenerationRequest> _queue = Channel.CreateUnbounded<GenerationRequest>();
     private readonly List<LlamaSequence> _active = [];
     private readonly CancellationTokenSource _stopping = new();
@@ -36,19 +34,7 @@ internal sealed class LlamaInferenceLoop : IDisposable
         _maxSequences = options.MaxConcurrentSequences;
         _timeProvider = timeProvider;
         _logger = logger;
-        _contextParams = new ModelParams(model.FilePath)
-        {
-            // One KV cache shared by all sequences, sized so every admitted request can fill its whole context
-            // at once: a request only ever waits for a sequence slot, never for KV space mid-generation.
-            ContextSize = checked((uint)(model.ContextSize * _maxSequences)),
-            SeqMax = (uint)_maxSequences + 1,
-            FlashAttention = Environment.GetEnvironmentVariable("X_FA") switch { "1" => true, "0" => false, _ => null },
-            TypeK = Environment.GetEnvironmentVariable("X_F32") == "1" ? LLama.Native.GGMLType.GGML_TYPE_F32 : null,
-            TypeV = Environment.GetEnvironmentVariable("X_F32") == "1" ? LLama.Native.GGMLType.GGML_TYPE_F32 : null,
-            KVUnified = Environment.GetEnvironmentVariable("X_UNI") switch { "1" => true, "0" => false, _ => null },
-            Threads = options.Threads,
-            BatchThreads = options.Threads,
-        };
+        _contextParams = CreateContextParams(model, options);
         _executor = new BatchedExecutor(model.Weights, _contextParams);
         _logger.InferenceLoopStarted(_model.Name, _maxSequences, _model.ContextSize);
         _loop = Task.Run(RunAsync);
@@ -83,6 +69,23 @@ internal sealed class LlamaInferenceLoop : IDisposable
         _stopping.Dispose();
     }
 
+    private static ModelParams CreateContextParams(LlamaModel model, LlamaOptions options)
+    {
+        // One more sequence than requests when only one request may run: the padding token needs a sequence.
+        var sequences = Math.Max(options.MaxConcurrentSequences, 2);
+        return new ModelParams(model.FilePath)
+        {
+            // A KV stream of its own per sequence (not llama.cpp's shared "unified" cache): a sequence's cells sit
+            // at the same indices whoever else runs, so attention sums in the same order as when it runs alone.
+            // Each stream holds a whole request context, so a request never waits for KV space mid-generation.
+            KVUnified = false,
+            SeqMax = (uint)sequences,
+            ContextSize = checked((uint)(model.ContextSize * sequences)),
+            Threads = options.Threads,
+            BatchThreads = options.Threads,
+        };
+    }
+
     private async Task RunAsync()
     {
         try
@@ -113,110 +116,6 @@ internal sealed class LlamaInferenceLoop : IDisposable
     private async ValueTask<bool> WaitForWorkAsync() =>
         !_stopping.IsCancellationRequested
         && (_active.Count > 0 || await _queue.Reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false));
-
-    private void Admit()
-    {
-        while (_active.Count < _maxSequences && _queue.Reader.TryRead(out var request))
-        {
-            if (request.IsCancelled)
-            {
-                Drop(request, new OperationCanceledException(request.CancellationToken));
-                Interlocked.Increment(ref _cancelledCount);
-                continue;
-            }
-
-            _logger.RequestAdmitted(request.Id, request.PromptTokens.Length, request.MaxOutputTokens, _queue.Reader.Count);
-            try
-            {
-                _active.Add(new LlamaSequence(request, _executor, _timeProvider));
-            }
-            catch (Exception ex)
-            {
-                _logger.RequestFailed(request.Id, ex);
-                Drop(request, ex);
-            }
-        }
-
-        Volatile.Write(ref _activeCount, _active.Count);
-    }
-
-    private async Task StepAsync()
-    {
-        // No cancellation token: a decode abandoned half-way would race the context's disposal.
-        Conversation? pad = null;
-        if (Environment.GetEnvironmentVariable("X_PAD") == "1" && _active.Count(s => !s.CanBeReleased) == 1)
-        {
-            pad = _executor.Create();
-            pad.Prompt(_model.Weights.Vocab.BOS ?? default(LLamaToken));
-        }
-
-        var result = await _executor.Infer(CancellationToken.None).ConfigureAwait(false);
-        pad?.Dispose();
-        if (result != DecodeResult.Ok)
-        {
-            _logger.DecodeFailed(result);
-            ReplaceExecutor(new InvalidOperationException($"llama.cpp failed to decode the batch ({result})."));
-            return;
-        }
-
-        for (var i = 0; i < _active.Count; i++)
-        {
-            var sequence = _active[i];
-            if (Advance(sequence))
-            {
-                sequence.Dispose();
-                _active.RemoveAt(i--);
-            }
-        }
-
-        if (_active.Count > 0 && _executor.BatchQueueCount == 0)
-        {
-            // Every live sequence either has tokens queued or was just freed; anything else would spin forever.
-            ReplaceExecutor(new InvalidOperationException("Local inference lost track of a sequence."));
-        }
-
-        Volatile.Write(ref _activeCount, _active.Count);
-    }
-
-    /// <summary>Moves one sequence on by a token; true when it is finished and its slot can be freed.</summary>
-    private bool Advance(LlamaSequence sequence)
-    {
-        var request = sequence.Request;
-        if (request.IsCancelled)
-        {
-            if (!sequence.CanBeReleased)
-            {
-                return false;
-            }
-
-            _logger.RequestCancelled(request.Id, sequence.OutputTokenCount);
-            Interlocked.Increment(ref _cancelledCount);
-            request.Fail(new OperationCanceledException(request.CancellationToken));
-            return true;
-        }
-
-        if (!sequence.IsReadyToSample)
-        {
-            return false;
-        }
-
-        try
-        {
-            var finished = sequence.Advance();
-            if (finished && request.Summary is { } summary)
-            {
-                _logger.RequestCompleted(request.Id, summary.FinishReason.Value, summary.OutputTokenCount, summary.TimeToFirstTokenMs);
-            }
-
-            return finished;
-        }
-        catch (Exception ex)
-        {
-            _logger.RequestFailed(request.Id, ex);
-            request.Fail(ex);
-            return true;
-        }
-    }
 
     /// <summary>After a failed decode the batch queue may hold tokens of any sequence: start over.</summary>
     private void ReplaceExecutor(Exception error)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using LLama;
 using LLama.Common;
 using LLama.Native;
@@ -27,19 +28,13 @@ internal sealed class LlamaModel : IDisposable
                 $"'{settings.Model}') does not exist.", path);
         }
 
-        // llama.cpp logs through one process-wide callback; send it to our logging instead of stderr.
-        NativeLogConfig.llama_log_set(loggerFactory.CreateLogger("HybridLlm.LocalInference.Llama.Native"));
+        LlamaNativeLog.RouteTo(loggerFactory.CreateLogger("HybridLlm.LocalInference.Llama.Native"));
 
         // Hashing reads the whole file once (about 1 s per GB); the digest identifies exactly which weights
         // answered, which the model name alone cannot.
         Digest = ComputeSha256(path);
         FilePath = path;
-        Weights = LLamaWeights.LoadFromFile(new ModelParams(path)
-        {
-            GpuLayerCount = settings.GpuLayerCount,
-            Threads = settings.Threads,
-            BatchThreads = settings.Threads,
-        });
+        Weights = LLamaWeights.LoadFromFile(new ModelParams(path) { GpuLayerCount = settings.GpuLayerCount });
 
         Name = Weights.Metadata.TryGetValue("general.name", out var name) && !string.IsNullOrWhiteSpace(name)
             ? name
@@ -84,7 +79,7 @@ internal sealed class LlamaModel : IDisposable
     /// </summary>
     public LLamaToken[] Tokenize(string prompt)
     {
-        var tokens = Weights.Tokenize(prompt, add_bos: false, special: true, LLamaTemplate.Encoding);
+        var tokens = Weights.Tokenize(prompt, add_bos: false, special: true, Encoding.UTF8);
         var vocab = Weights.Vocab;
         if (vocab.ShouldAddBOS && vocab.BOS is { } bos && (tokens.Length == 0 || tokens[0] != bos))
         {

@@ -1,3 +1,4 @@
+using System.Text;
 using LLama;
 using LLama.Batched;
 using LLama.Native;
@@ -22,10 +23,19 @@ internal sealed class LlamaSequence : IDisposable
         Request = request;
         _timeProvider = timeProvider;
         // Pieces of one character can span tokens (multi-byte UTF-8); the decoder holds partial bytes back.
-        _decoder = new StreamingTokenDecoder(LLamaTemplate.Encoding, executor.Model);
+        _decoder = new StreamingTokenDecoder(Encoding.UTF8, executor.Model);
         _stops = new StopSequenceFilter(request.StopSequences);
         _conversation = executor.Create();
-        _conversation.Prompt(request.PromptTokens);
+        try
+        {
+            _conversation.Prompt(request.PromptTokens);
+        }
+        catch
+        {
+            // Never leave it to Conversation's finalizer, which would touch the context from another thread.
+            _conversation.Dispose();
+            throw;
+        }
     }
 
     public GenerationRequest Request { get; }

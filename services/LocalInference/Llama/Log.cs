@@ -48,4 +48,7 @@ internal static partial class Log
 
     [LoggerMessage(24, LogLevel.Error, "Request {RequestId} failed")]
     public static partial void RequestFailed(this ILogger logger, long requestId, Exception exception);
+
+    [LoggerMessage(EventId = 30, Message = "llama.cpp: {Message}")]
+    public static partial void NativeMessage(this ILogger logger, LogLevel level, string message);
 }

@@ -15,11 +15,12 @@ internal sealed class NotConfiguredChatClient(ProprietaryStatus status) : IChatC
         ChatOptions? options = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await Task.CompletedTask.ConfigureAwait(false);
-        throw new ProviderNotConfiguredException(status.Description);
-#pragma warning disable CS0162 // An iterator needs a yield; the throw above always wins.
-        yield break;
-#pragma warning restore CS0162
+        // Always throws on the first MoveNextAsync, like a vendor client would.
+        var response = await GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        foreach (var update in response.ToChatResponseUpdates())
+        {
+            yield return update;
+        }
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null)

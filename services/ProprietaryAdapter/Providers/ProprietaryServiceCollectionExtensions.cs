@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -28,7 +29,15 @@ internal static class ProprietaryServiceCollectionExtensions
         services.TryAddTransient<RetryAfterCaptureHandler>();
 
         services.AddHttpClient(ProviderResiliencePipeline.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            // IHttpClientFactory's Trace header logs redact the message text but hand every raw header value, the
+            // Authorization key included, to structured sinks (measured with FakeLogCollector); RedactLoggedHeaders does
+            // not change that. Retries are logged by this layer instead.
+            .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                AutomaticDecompression = DecompressionMethods.All,
+            })
             .AddHttpMessageHandler<RetryAfterCaptureHandler>()
             .AddResilienceHandler(ProviderResiliencePipeline.PipelineName, static (builder, context) =>
             {

@@ -37,8 +37,9 @@ internal static class UpstreamErrorTranslator
             UpstreamProviderException or ProviderNotConfiguredException => null,
             BrokenCircuitException => (UpstreamFailureKind.CircuitOpen, null),
             TimeoutRejectedException => (UpstreamFailureKind.Timeout, null),
-            // An SDK-level timeout (NetworkTimeout / Anthropic Timeout) surfaces as cancellation the caller did not ask for.
-            OperationCanceledException => (UpstreamFailureKind.Timeout, null),
+            // An SDK-level timeout (OpenAI NetworkTimeout, also its idle limit between stream reads; Anthropic Timeout)
+            // surfaces as cancellation the caller did not ask for.
+            OperationCanceledException => (outputStarted ? UpstreamFailureKind.StreamInterrupted : UpstreamFailureKind.Timeout, null),
             ClientResultException { Status: > 0 } openAi => (FromStatus(openAi.Status), openAi.Status),
             AnthropicApiException anthropic => (FromStatus((int)anthropic.StatusCode), (int)anthropic.StatusCode),
             JsonException or AnthropicInvalidDataException => (UpstreamFailureKind.MalformedResponse, null),
