@@ -1,5 +1,6 @@
 using HybridLlm.Contracts.Grpc;
 using HybridLlm.Gateway;
+using HybridLlm.Gateway.OpenAi;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +10,7 @@ builder.AddGatewayServices();
 var app = builder.Build();
 
 app.MapGrpcService<ChatGrpcService>();
+app.MapOpenAiEndpoints();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -2,6 +2,7 @@ using Grpc.Net.Client;
 using HybridLlm.Contracts;
 using HybridLlm.Contracts.Grpc;
 using HybridLlm.Gateway.Costing;
+using HybridLlm.Gateway.OpenAi;
 using HybridLlm.Gateway.Routing;
 using HybridLlm.Grpc.V1;
 using Microsoft.AspNetCore.Builder;
@@ -28,6 +29,8 @@ internal sealed class GatewayServer : IAsyncDisposable
 
     public ChatService.ChatServiceClient Client => new(Channel);
 
+    public HttpClient CreateHttpClient() => _host.GetTestServer().CreateClient();
+
     public static async Task<GatewayServer> StartAsync()
     {
         var server = new GatewayServer();
@@ -38,7 +41,11 @@ internal sealed class GatewayServer : IAsyncDisposable
                 .Configure(app =>
                 {
                     app.UseRouting();
-                    app.UseEndpoints(endpoints => endpoints.MapGrpcService<ChatGrpcService>());
+                    app.UseEndpoints(endpoints =>
+                    {
+                        endpoints.MapGrpcService<ChatGrpcService>();
+                        endpoints.MapOpenAiEndpoints();
+                    });
                 }))
             .Build();
         await server._host.StartAsync();
@@ -51,10 +58,12 @@ internal sealed class GatewayServer : IAsyncDisposable
     {
         services.AddChatGrpcService();
         services.AddRouting();
-        services.AddSingleton(new RoutingPolicy(new StaticOptionsMonitor<RoutingOptions>(new RoutingOptions
+        services.AddSingleton<Microsoft.Extensions.Options.IOptionsMonitor<RoutingOptions>>(new StaticOptionsMonitor<RoutingOptions>(new RoutingOptions
         {
             Aliases = new(StringComparer.OrdinalIgnoreCase) { ["fast"] = RouteNames.Proprietary },
-        })));
+        }));
+        services.AddSingleton<RoutingPolicy>();
+        services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new PriceCalculator(new StaticOptionsMonitor<PricingOptions>(new PricingOptions
         {
             Models = new(StringComparer.OrdinalIgnoreCase) { ["test-model"] = new ModelPrice { InputUsdPerMillion = 1_000, OutputUsdPerMillion = 2_000 } },

@@ -18,6 +18,9 @@ internal sealed class TestChatClient : IChatClient
 
     public int Calls => Volatile.Read(ref _calls);
 
+    /// <summary>When set, a stream yields its first update and then fails with this exception.</summary>
+    public Exception? FailStreamAfterFirstUpdate { get; set; }
+
     public List<ChatOptions?> ReceivedOptions { get; } = [];
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
@@ -38,6 +41,10 @@ internal sealed class TestChatClient : IChatClient
         foreach (var update in response.ToChatResponseUpdates())
         {
             yield return update;
+            if (FailStreamAfterFirstUpdate is { } failure)
+            {
+                throw failure;
+            }
         }
     }
 

@@ -53,6 +53,19 @@ public sealed class LlamaChatClientTests(StoriesModel stories) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Complete_TemperatureZeroWithoutSeed_IsGreedyAndRepeatable()
+    {
+        using var client = stories.CreateClient();
+        var greedy = new ChatOptions { Temperature = 0, MaxOutputTokens = 32 };
+
+        var first = await client.GetResponseAsync(Prompts.User("Max and Mia went out"), greedy);
+        var second = await client.GetResponseAsync(Prompts.User("Max and Mia went out"), greedy);
+
+        Assert.Equal(first.Text, second.Text);
+        Assert.Equal(32, first.Usage?.OutputTokenCount);
+    }
+
+    [Fact]
     public async Task Complete_SmallMaxOutputTokens_ReportsUsageAndFinishReasonLength()
     {
         using var client = stories.CreateClient();
