@@ -21,6 +21,9 @@ public static class ChatMetadata
     public const string LatencyBudgetMs = "hybridllm.latency_budget_ms";
     public const string JsonSchema = "hybridllm.json_schema";
 
+    /// <summary>Comma-separated routes the tenant may use (set by the gateway's tenant policy, never by callers).</summary>
+    public const string AllowedRoutes = "hybridllm.allowed_routes";
+
     // Answer metadata.
     public const string Route = "hybridllm.route";
     public const string CacheHit = "hybridllm.cache_hit";
@@ -28,6 +31,11 @@ public static class ChatMetadata
     public const string DecisionReasons = "hybridllm.decision_reasons";
     public const string ModelDigest = "hybridllm.model_digest";
     public const string TimeToFirstTokenMs = "hybridllm.ttft_ms";
+    public const string Attempts = "hybridllm.attempts";
+    public const string Degraded = "hybridllm.degraded";
+
+    /// <summary>Set instead of an answer when the request was queued (see <c>ChatService.GetDeferredResult</c>).</summary>
+    public const string DeferredJobId = "hybridllm.deferred_job_id";
 
     public static string? GetString(AdditionalPropertiesDictionary? properties, string key) =>
         properties?.TryGetValue(key, out var value) == true

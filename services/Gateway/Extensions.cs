@@ -3,6 +3,8 @@ using HybridLlm.Gateway.Caching;
 using HybridLlm.Gateway.Costing;
 using HybridLlm.Gateway.Routing;
 using HybridLlm.Gateway.Telemetry;
+using HybridLlm.Gateway.Tenancy;
+using HybridLlm.Gateway.Validation;
 using HybridLlm.Grpc.V1;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
@@ -26,6 +28,8 @@ internal static class Extensions
         services.AddOptionsWithValidateOnStart<BackendOptions, BackendOptionsValidator>().BindConfiguration(BackendOptions.SectionName);
         services.AddOptionsWithValidateOnStart<PricingOptions, PricingOptionsValidator>().BindConfiguration(PricingOptions.SectionName);
         services.AddOptionsWithValidateOnStart<ResponseCacheOptions, ResponseCacheOptionsValidator>().BindConfiguration(ResponseCacheOptions.SectionName);
+        services.AddOptionsWithValidateOnStart<DeadlineOptions, DeadlineOptionsValidator>().BindConfiguration(DeadlineOptions.SectionName);
+        services.AddOptionsWithValidateOnStart<TenancyOptions, TenancyOptionsValidator>().BindConfiguration(TenancyOptions.SectionName);
 
         builder.AddRedisClient(RedisConnectionName);
         services.AddStackExchangeRedisCache(_ => { });
@@ -37,17 +41,26 @@ internal static class Extensions
 
         builder.AddBackendClients();
 
+        services.AddHttpContextAccessor();
+        services.AddSingleton<TenantDirectory>();
+        services.AddSingleton<RedisRequestRateLimiter>();
+        services.AddSingleton<SpendLedger>();
+        services.AddSingleton<BudgetGate>();
         services.AddSingleton<RoutingPolicy>();
         services.AddSingleton<PriceCalculator>();
+        services.AddSingleton<RouteInvoker>();
+        services.AddSingleton<JsonSchemaAnswerValidator>();
         services.AddSingleton<HybridRouterChatClient>();
 
-        // Outermost first: one gen_ai span per request, our attributes on it, the cache before any classification,
-        // the price of what served the request, then the router.
+        // Outermost first: one gen_ai span per request and our attributes on it; the caller's tenant (authenticated
+        // tenant, residency, allowed routes, rate limit) before the cache so keys carry the real tenant; the cache before
+        // any classification; the price of what served the request; then the router.
         services.AddChatClient(sp => sp.GetRequiredService<HybridRouterChatClient>())
             .UseOpenTelemetry(configure: o => o.EnableSensitiveData = false)
             .Use(inner => new GatewayTelemetryChatClient(inner))
+            .Use((inner, sp) => ActivatorUtilities.CreateInstance<TenantPolicyChatClient>(sp, inner))
             .Use((inner, sp) => ActivatorUtilities.CreateInstance<TenantResponseCacheChatClient>(sp, inner))
-            .Use((inner, sp) => new CostingChatClient(inner, sp.GetRequiredService<PriceCalculator>()));
+            .Use((inner, sp) => ActivatorUtilities.CreateInstance<CostingChatClient>(sp, inner));
     }
 
     private static void AddBackendClients(this IHostApplicationBuilder builder)

@@ -1,6 +1,7 @@
 using HybridLlm.Contracts.Grpc;
 using HybridLlm.Gateway;
 using HybridLlm.Gateway.OpenAi;
+using HybridLlm.Gateway.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +10,7 @@ builder.AddGatewayServices();
 
 var app = builder.Build();
 
+app.UseMiddleware<TenantAuthenticationMiddleware>();
 app.MapGrpcService<ChatGrpcService>();
 app.MapOpenAiEndpoints();
 app.MapDefaultEndpoints();

@@ -3,11 +3,12 @@ using HybridLlm.Grpc.V1;
 
 namespace HybridLlm.Gateway.Tests;
 
-public sealed class GatewayGrpcTests : IAsyncLifetime
+[Collection(RedisCollection.Name)]
+public sealed class GatewayGrpcTests(RedisServerFixture redis) : IAsyncLifetime
 {
     private GatewayServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await GatewayServer.StartAsync();
+    public async Task InitializeAsync() => _server = await GatewayServer.StartAsync(redis);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

@@ -4,6 +4,8 @@ using HybridLlm.Contracts.Grpc;
 using HybridLlm.Gateway.Costing;
 using HybridLlm.Gateway.OpenAi;
 using HybridLlm.Gateway.Routing;
+using HybridLlm.Gateway.Tenancy;
+using HybridLlm.Gateway.Validation;
 using HybridLlm.Grpc.V1;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -11,10 +13,14 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace HybridLlm.Gateway.Tests;
 
-/// <summary>The gateway's gRPC endpoint and routing pipeline on an in-memory test server, with fake backends.</summary>
+/// <summary>
+/// The gateway's endpoints (gRPC + OpenAI HTTP) and its pipeline from the tenant policy inwards, on an in-memory test
+/// server with fake backends and the real Redis of the test collection. The response cache is tested on its own.
+/// </summary>
 internal sealed class GatewayServer : IAsyncDisposable
 {
     private IHost _host = null!;
@@ -25,21 +31,31 @@ internal sealed class GatewayServer : IAsyncDisposable
 
     public FakeRouteClassifier Classifier { get; } = new();
 
+    public RoutingOptions Routing { get; } = new() { Aliases = new(StringComparer.OrdinalIgnoreCase) { ["fast"] = RouteNames.Proprietary } };
+
+    public TenancyOptions Tenancy { get; } = new();
+
+    public DeadlineOptions Deadlines { get; } = new();
+
     public GrpcChannel Channel { get; private set; } = null!;
 
     public ChatService.ChatServiceClient Client => new(Channel);
 
+    public IServiceProvider Services => _host.Services;
+
     public HttpClient CreateHttpClient() => _host.GetTestServer().CreateClient();
 
-    public static async Task<GatewayServer> StartAsync()
+    public static async Task<GatewayServer> StartAsync(RedisServerFixture redis, Action<GatewayServer>? configure = null)
     {
         var server = new GatewayServer();
+        configure?.Invoke(server);
         server._host = new HostBuilder()
             .ConfigureWebHost(web => web
                 .UseTestServer()
-                .ConfigureServices(services => server.ConfigureServices(services))
+                .ConfigureServices(services => server.ConfigureServices(services, redis))
                 .Configure(app =>
                 {
+                    app.UseMiddleware<TenantAuthenticationMiddleware>();
                     app.UseRouting();
                     app.UseEndpoints(endpoints =>
                     {
@@ -54,25 +70,35 @@ internal sealed class GatewayServer : IAsyncDisposable
         return server;
     }
 
-    private void ConfigureServices(IServiceCollection services)
+    private void ConfigureServices(IServiceCollection services, RedisServerFixture redis)
     {
         services.AddChatGrpcService();
         services.AddRouting();
-        services.AddSingleton<Microsoft.Extensions.Options.IOptionsMonitor<RoutingOptions>>(new StaticOptionsMonitor<RoutingOptions>(new RoutingOptions
-        {
-            Aliases = new(StringComparer.OrdinalIgnoreCase) { ["fast"] = RouteNames.Proprietary },
-        }));
-        services.AddSingleton<RoutingPolicy>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton(redis.Connection);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new PriceCalculator(new StaticOptionsMonitor<PricingOptions>(new PricingOptions
+        services.AddSingleton<IOptionsMonitor<RoutingOptions>>(new StaticOptionsMonitor<RoutingOptions>(Routing));
+        services.AddSingleton<IOptionsMonitor<DeadlineOptions>>(new StaticOptionsMonitor<DeadlineOptions>(Deadlines));
+        services.AddSingleton(Options.Create(Tenancy));
+        services.AddSingleton<IOptionsMonitor<PricingOptions>>(new StaticOptionsMonitor<PricingOptions>(new PricingOptions
         {
+            ReferenceProprietaryModel = "test-model",
             Models = new(StringComparer.OrdinalIgnoreCase) { ["test-model"] = new ModelPrice { InputUsdPerMillion = 1_000, OutputUsdPerMillion = 2_000 } },
-        })));
+        }));
+        services.AddSingleton<TenantDirectory>();
+        services.AddSingleton<RedisRequestRateLimiter>();
+        services.AddSingleton<SpendLedger>();
+        services.AddSingleton<BudgetGate>();
+        services.AddSingleton<RoutingPolicy>();
+        services.AddSingleton<PriceCalculator>();
+        services.AddSingleton<RouteInvoker>();
+        services.AddSingleton<JsonSchemaAnswerValidator>();
         services.AddSingleton<IRouteClassifier>(Classifier);
         services.AddSingleton<IBackendClients>(new FakeBackends(Local, Proprietary));
         services.AddSingleton<HybridRouterChatClient>();
         services.AddChatClient(sp => sp.GetRequiredService<HybridRouterChatClient>())
-            .Use((inner, sp) => new CostingChatClient(inner, sp.GetRequiredService<PriceCalculator>()));
+            .Use((inner, sp) => ActivatorUtilities.CreateInstance<TenantPolicyChatClient>(sp, inner))
+            .Use((inner, sp) => ActivatorUtilities.CreateInstance<CostingChatClient>(sp, inner));
     }
 
     public async ValueTask DisposeAsync()

@@ -10,14 +10,15 @@ using OpenAI.Chat;
 namespace HybridLlm.Gateway.Tests;
 
 /// <summary>The OpenAI-compatible HTTP API, driven by the official OpenAI .NET SDK where a client would use it.</summary>
-public sealed class OpenAiApiTests : IAsyncLifetime
+[Collection(RedisCollection.Name)]
+public sealed class OpenAiApiTests(RedisServerFixture redis) : IAsyncLifetime
 {
     private GatewayServer _server = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await GatewayServer.StartAsync();
+        _server = await GatewayServer.StartAsync(redis);
         _http = _server.CreateHttpClient();
     }
 
@@ -82,6 +83,7 @@ public sealed class OpenAiApiTests : IAsyncLifetime
     public async Task ChatCompletions_JsonSchemaResponseFormat_ReachesTheBackend()
     {
         var schema = BinaryData.FromString("""{"type":"object","properties":{"label":{"type":"string"}},"required":["label"]}""");
+        _server.Local.Respond = (_, _) => new Microsoft.Extensions.AI.ChatResponse(new Microsoft.Extensions.AI.ChatMessage(Microsoft.Extensions.AI.ChatRole.Assistant, """{"label":"positive"}"""));
         await Sdk().CompleteChatAsync([new UserChatMessage("Classify: great product")], new ChatCompletionOptions
         {
             ResponseFormat = OpenAI.Chat.ChatResponseFormat.CreateJsonSchemaFormat("label", schema),

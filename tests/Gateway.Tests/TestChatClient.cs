@@ -18,6 +18,9 @@ internal sealed class TestChatClient : IChatClient
 
     public int Calls => Volatile.Read(ref _calls);
 
+    /// <summary>When set, a stream never produces anything until it is cancelled.</summary>
+    public bool StallStream { get; set; }
+
     /// <summary>When set, a stream yields its first update and then fails with this exception.</summary>
     public Exception? FailStreamAfterFirstUpdate { get; set; }
 
@@ -37,6 +40,12 @@ internal sealed class TestChatClient : IChatClient
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        if (StallStream)
+        {
+            Interlocked.Increment(ref _calls);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
         var response = await GetResponseAsync(messages, options, cancellationToken);
         foreach (var update in response.ToChatResponseUpdates())
         {

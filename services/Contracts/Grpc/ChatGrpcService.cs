@@ -1,4 +1,5 @@
 using Grpc.Core;
+using HybridLlm.Contracts.Deferred;
 using HybridLlm.Contracts.Errors;
 using HybridLlm.Contracts.Mapping;
 using HybridLlm.Grpc.V1;
@@ -15,8 +16,11 @@ namespace HybridLlm.Contracts.Grpc;
 public sealed partial class ChatGrpcService(
     Ai.IChatClient chatClient,
     ChatRequestValidator validator,
-    ILogger<ChatGrpcService> logger) : ChatService.ChatServiceBase
+    ILogger<ChatGrpcService> logger,
+    IDeferredResultSource? deferredResults = null) : ChatService.ChatServiceBase
 {
+    private const int MaxJobIdLength = 128;
+
     public override async Task<ChatResponse> Complete(ChatRequest request, ServerCallContext context)
     {
         var cancellationToken = context.CancellationToken;
@@ -69,6 +73,32 @@ public sealed partial class ChatGrpcService(
 
             var final = ChatResponseMapper.ToProtoMetadata(finishReason, usage, modelId, metadata);
             await responseStream.WriteAsync(new ChatStreamChunk { Final = final }, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            throw Fail(ex, cancellationToken);
+        }
+    }
+
+    /// <summary>The outcome of a deferred request, from the host's optional <see cref="IDeferredResultSource"/>.</summary>
+    public override async Task<GetDeferredResultResponse> GetDeferredResult(GetDeferredResultRequest request, ServerCallContext context)
+    {
+        var cancellationToken = context.CancellationToken;
+        try
+        {
+            if (deferredResults is null)
+            {
+                throw new ChatServiceException(StatusCode.Unimplemented,
+                    "This service keeps no deferred queue; ask the service that returned the job id.");
+            }
+
+            if (string.IsNullOrWhiteSpace(request.JobId) || request.JobId.Length > MaxJobIdLength)
+            {
+                throw new ChatServiceException(StatusCode.InvalidArgument, $"job_id: required, at most {MaxJobIdLength} characters.");
+            }
+
+            return await deferredResults.GetAsync(request.JobId, cancellationToken)
+                ?? throw new ChatServiceException(StatusCode.NotFound, "job_id: no such deferred job (unknown, or its result expired).");
         }
         catch (Exception ex)
         {

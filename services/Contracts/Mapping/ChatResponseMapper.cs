@@ -32,6 +32,9 @@ public static class ChatResponseMapper
             CostUsd = ChatMetadata.GetDouble(props, ChatMetadata.CostUsd),
             ModelDigest = ChatMetadata.GetString(props, ChatMetadata.ModelDigest) ?? string.Empty,
             TimeToFirstTokenMs = ChatMetadata.GetDouble(props, ChatMetadata.TimeToFirstTokenMs),
+            DeferredJobId = ChatMetadata.GetString(props, ChatMetadata.DeferredJobId) ?? string.Empty,
+            Attempts = (int)ChatMetadata.GetDouble(props, ChatMetadata.Attempts),
+            Degraded = ChatMetadata.GetBool(props, ChatMetadata.Degraded),
         };
         proto.DecisionReasons.AddRange(ChatMetadata.GetReasons(props));
         return proto;
@@ -85,9 +88,24 @@ public static class ChatResponseMapper
             props[ChatMetadata.TimeToFirstTokenMs] = proto.TimeToFirstTokenMs;
         }
 
+        if (proto.Attempts > 0)
+        {
+            props[ChatMetadata.Attempts] = proto.Attempts;
+        }
+
+        if (proto.Degraded)
+        {
+            props[ChatMetadata.Degraded] = true;
+        }
+
         if (proto.DecisionReasons.Count > 0)
         {
             ChatMetadata.SetReasons(props, proto.DecisionReasons);
+        }
+
+        if (!string.IsNullOrEmpty(proto.DeferredJobId))
+        {
+            props[ChatMetadata.DeferredJobId] = proto.DeferredJobId;
         }
 
         return props;

@@ -35,6 +35,18 @@ public sealed class PriceCalculator(IOptionsMonitor<PricingOptions> options)
             + output * price.OutputUsdPerMillion) / PerMillion;
     }
 
+    /// <summary>What the same tokens would have cost on the reference API model (the all-API counterfactual).</summary>
+    public double AllApiPrice(UsageDetails? usage) =>
+        Price(RouteNames.Proprietary, options.CurrentValue.ReferenceProprietaryModel, usage) ?? 0;
+
+    /// <summary>A pessimistic price before the call: all input tokens plus the full output allowance at the reference model.</summary>
+    public double Estimate(long inputTokens, int? maxOutputTokens)
+    {
+        var settings = options.CurrentValue;
+        var usage = new UsageDetails { InputTokenCount = inputTokens, OutputTokenCount = maxOutputTokens ?? settings.EstimatedOutputTokens };
+        return Price(RouteNames.Proprietary, settings.ReferenceProprietaryModel, usage) ?? 0;
+    }
+
     /// <summary>Exact id first, then the longest configured prefix (vendor ids carry date suffixes).</summary>
     private static ModelPrice? FindPrice(PricingOptions settings, string? modelId)
     {

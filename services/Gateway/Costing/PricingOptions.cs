@@ -11,6 +11,14 @@ public sealed class PricingOptions
     /// <summary>Vendor model id (or a prefix of it, e.g. <c>gpt-4o-mini</c> matches <c>gpt-4o-mini-2024-07-18</c>) to its prices.</summary>
     public Dictionary<string, ModelPrice> Models { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The API model that prices the all-API counterfactual and budget estimates before a call.</summary>
+    [Required]
+    public string ReferenceProprietaryModel { get; set; } = "gpt-4o-mini";
+
+    /// <summary>Output tokens assumed for a budget estimate when a request sets no max_output_tokens.</summary>
+    [Range(1, 1_000_000)]
+    public int EstimatedOutputTokens { get; set; } = 1024;
+
     /// <summary>Price of the local route per million input tokens (amortised GPU time; 0 until measured).</summary>
     [Range(0.0, 1000.0)]
     public double LocalInputUsdPerMillion { get; set; }

@@ -1,24 +1,30 @@
 using System.Runtime.CompilerServices;
 using Grpc.Core;
 using HybridLlm.Contracts;
-using ClassifyResponse = HybridLlm.Grpc.V1.ClassifyResponse;
+using HybridLlm.Contracts.Errors;
+using HybridLlm.Gateway.Costing;
+using HybridLlm.Gateway.Validation;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ClassifyResponse = HybridLlm.Grpc.V1.ClassifyResponse;
 
 namespace HybridLlm.Gateway.Routing;
 
 /// <summary>
-/// The innermost gateway client: classifies the request (gRPC), applies <see cref="RoutingPolicy"/>, invokes the
-/// chosen backend and stamps the route and reasons on the answer.
+/// The innermost gateway client: classifies the request (gRPC), applies <see cref="RoutingPolicy"/>, holds the tenant's
+/// API budget, invokes the chosen backend under its deadlines, fails over to the other route before any output reached
+/// the caller, validates JSON-schema answers (retry, then escalate unless private) and stamps route and reasons.
 /// </summary>
 /// <remarks>
-/// Not <c>RoutingChatClient</c>: its selection result cannot flow back onto the response (the context's options are
-/// a clone), and the decision and its reasons must travel with every answer and into the cache.
+/// Not <c>RoutingChatClient</c>: its selection cannot flow back onto the response (the context's options are a clone),
+/// and the decision, failover and validation outcome must travel with every answer and into the cache.
 /// </remarks>
 public sealed partial class HybridRouterChatClient(
     IRouteClassifier classifier,
     RoutingPolicy policy,
-    IBackendClients backends,
+    RouteInvoker invoker,
+    JsonSchemaAnswerValidator schemaValidator,
     ILogger<HybridRouterChatClient> logger) : IChatClient
 {
     /// <summary>What the gen_ai span reports as the provider: the hybrid router itself; the served model is per answer.</summary>
@@ -29,23 +35,42 @@ public sealed partial class HybridRouterChatClient(
     {
         var history = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
         var decision = await DecideAsync(history, options, cancellationToken);
-        var response = await backends.Get(decision.Route).GetResponseAsync(history, ForBackend(options, decision), cancellationToken);
-        Stamp(response.AdditionalProperties ??= [], decision);
+        var trail = new RouteTrail(decision);
+        var response = await InvokeWithFailoverAsync(history, options, trail, cancellationToken);
+        if (ChatMetadata.GetString(options?.AdditionalProperties, ChatMetadata.JsonSchema) is { Length: > 0 } schema)
+        {
+            response = await ValidateAsync(history, options, trail, schema, response, cancellationToken);
+        }
+
+        trail.Stamp(response.AdditionalProperties ??= []);
         return response;
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        if (ChatMetadata.GetString(options?.AdditionalProperties, ChatMetadata.JsonSchema) is { Length: > 0 })
+        {
+            // A structured answer must be validated before anyone sees it, so it is produced whole and then streamed.
+            foreach (var update in (await GetResponseAsync(messages, options, cancellationToken)).ToChatResponseUpdates())
+            {
+                yield return update;
+            }
+
+            yield break;
+        }
+
         var history = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
         var decision = await DecideAsync(history, options, cancellationToken);
-        await foreach (var update in backends.Get(decision.Route).GetStreamingResponseAsync(history, ForBackend(options, decision), cancellationToken))
+        var trail = new RouteTrail(decision);
+        await using var stream = await OpenStreamWithFailoverAsync(history, options, trail, cancellationToken);
+        while (await stream.MoveNextAsync())
         {
-            yield return update;
+            yield return stream.Current;
         }
 
         var stamp = new ChatResponseUpdate { Role = ChatRole.Assistant, AdditionalProperties = [] };
-        Stamp(stamp.AdditionalProperties, decision);
+        trail.Stamp(stamp.AdditionalProperties);
         yield return stamp;
     }
 
@@ -83,17 +108,75 @@ public sealed partial class HybridRouterChatClient(
     {
     }
 
-    private static ChatOptions ForBackend(ChatOptions? options, RouteDecision decision)
+    private async Task<ChatResponse> InvokeWithFailoverAsync(
+        IReadOnlyList<ChatMessage> history, ChatOptions? options, RouteTrail trail, CancellationToken cancellationToken)
     {
-        var forwarded = options?.Clone() ?? new ChatOptions();
-        forwarded.ModelId = decision.ModelAlias;
-        return forwarded;
+        while (true)
+        {
+            try
+            {
+                return await invoker.InvokeAsync(history, options, trail, cancellationToken);
+            }
+            catch (Exception ex) when (trail.TryFailOver(ex, cancellationToken))
+            {
+                LogFailover(trail.Reasons[^1]);
+            }
+        }
     }
 
-    private static void Stamp(AdditionalPropertiesDictionary properties, RouteDecision decision)
+    private async Task<IAsyncEnumerator<ChatResponseUpdate>> OpenStreamWithFailoverAsync(
+        IReadOnlyList<ChatMessage> history, ChatOptions? options, RouteTrail trail, CancellationToken cancellationToken)
     {
-        properties[ChatMetadata.Route] = decision.Route;
-        ChatMetadata.SetReasons(properties, decision.Reasons);
+        while (true)
+        {
+            try
+            {
+                return await invoker.OpenStreamAsync(history, options, trail, cancellationToken);
+            }
+            catch (Exception ex) when (trail.TryFailOver(ex, cancellationToken))
+            {
+                LogFailover(trail.Reasons[^1]);
+            }
+        }
+    }
+
+    private async Task<ChatResponse> ValidateAsync(
+        IReadOnlyList<ChatMessage> history, ChatOptions? options, RouteTrail trail, string schema, ChatResponse response, CancellationToken cancellationToken)
+    {
+        if (schemaValidator.Validate(schema, response.Text) is not { } problem)
+        {
+            trail.Note("json_schema: answer valid");
+            return response;
+        }
+
+        if (trail.Route != RouteNames.Local)
+        {
+            trail.Note($"json_schema: {trail.Route} answer invalid ({problem})");
+            return response;
+        }
+
+        trail.Note($"json_schema: local answer invalid ({problem}) → retry once");
+        var retryOptions = options?.Clone() ?? new ChatOptions();
+        retryOptions.Seed = (retryOptions.Seed ?? 0) + 1;
+        var retry = await invoker.InvokeAsync(history, retryOptions, trail, cancellationToken);
+        if (schemaValidator.Validate(schema, retry.Text) is not { } retryProblem)
+        {
+            trail.Note("json_schema: valid after retry");
+            return retry;
+        }
+
+        if (!trail.Decision.CanFailOver)
+        {
+            trail.Note($"json_schema: still invalid ({retryProblem}); not escalated ({(trail.Decision.LocalOnly ? "private" : "route fixed by the caller")})");
+            return retry;
+        }
+
+        trail.Escalate($"json_schema: still invalid ({retryProblem}) → escalated to proprietary");
+        var escalated = await invoker.InvokeAsync(history, options, trail, cancellationToken);
+        trail.Note(schemaValidator.Validate(schema, escalated.Text) is { } finalProblem
+            ? $"json_schema: proprietary answer invalid too ({finalProblem})"
+            : "json_schema: proprietary answer valid");
+        return escalated;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Routed to {Route}: {Reasons}")]
@@ -101,4 +184,7 @@ public sealed partial class HybridRouterChatClient(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Classifier unavailable ({Status}); routing fails closed to local")]
     private partial void LogClassifierUnavailable(StatusCode status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Failover: {Reason}")]
+    private partial void LogFailover(string reason);
 }

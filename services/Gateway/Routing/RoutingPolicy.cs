@@ -23,6 +23,30 @@ public sealed class RoutingPolicy(IOptionsMonitor<RoutingOptions> options)
     /// <param name="classifierFailure">Why the classifier gave no answer, when it should have.</param>
     public RouteDecision Decide(RoutingRequest request, ClassifyResponse? classification, string? classifierFailure = null)
     {
+        var explicitRoute = request.PinnedRoute ?? (request.ModelAlias is not null ? ResolveAlias(request.ModelAlias, options.CurrentValue) : null);
+        if (explicitRoute is not null && !request.Allows(explicitRoute))
+        {
+            Refuse(StatusCode.PermissionDenied, $"Tenant '{request.TenantId}' may not use the {explicitRoute} route.");
+        }
+
+        var decision = DecideCore(request, classification, classifierFailure) with { InputTokens = classification?.InputTokens ?? 0 };
+        if (request.Allows(decision.Route))
+        {
+            return decision with { CanFailOver = decision.CanFailOver && request.Allows(RouteNames.Local) && request.Allows(RouteNames.Proprietary) };
+        }
+
+        var other = decision.Route == RouteNames.Local ? RouteNames.Proprietary : RouteNames.Local;
+        if (decision.Route == RouteNames.Local || !request.Allows(other))
+        {
+            // Local was required (privacy) or nothing else is allowed: refuse rather than send it where it may not go.
+            Refuse(StatusCode.PermissionDenied, $"Tenant '{request.TenantId}' may not use the {decision.Route} route this request needs.");
+        }
+
+        return decision with { Route = other, ModelAlias = null, Reasons = [.. decision.Reasons, $"tenant policy: {decision.Route} not allowed → {other}"] };
+    }
+
+    private RouteDecision DecideCore(RoutingRequest request, ClassifyResponse? classification, string? classifierFailure)
+    {
         var settings = options.CurrentValue;
         var reasons = new List<string>();
         if (classification is not null)
@@ -57,7 +81,7 @@ public sealed class RoutingPolicy(IOptionsMonitor<RoutingOptions> options)
                     "remove the proprietary pin or model alias to serve it locally.");
             }
 
-            return new RouteDecision(RouteNames.Local, reasons, null);
+            return new RouteDecision(RouteNames.Local, reasons, null) { LocalOnly = true };
         }
 
         if (classifierFailure is not null && NeedsClassification(request))
@@ -69,7 +93,7 @@ public sealed class RoutingPolicy(IOptionsMonitor<RoutingOptions> options)
             }
 
             reasons.Add($"classifier unavailable ({classifierFailure}) → local (fail closed)");
-            return new RouteDecision(RouteNames.Local, reasons, null);
+            return new RouteDecision(RouteNames.Local, reasons, null) { LocalOnly = true };
         }
 
         if (request.PinnedRoute is { } pinned)
@@ -90,7 +114,7 @@ public sealed class RoutingPolicy(IOptionsMonitor<RoutingOptions> options)
             return new RouteDecision(RouteNames.Local, reasons, null);
         }
 
-        return DecideAuto(request, classification, settings, reasons);
+        return DecideAuto(request, classification, settings, reasons) with { CanFailOver = true };
     }
 
     private static RouteDecision DecideAuto(RoutingRequest request, ClassifyResponse? classification, RoutingOptions settings, List<string> reasons)

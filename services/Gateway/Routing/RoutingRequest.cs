@@ -6,6 +6,11 @@ namespace HybridLlm.Gateway.Routing;
 /// <summary>The routing-relevant facts of one request, read once from its options.</summary>
 public sealed record RoutingRequest(string TenantId, bool IsPrivate, string? PinnedRoute, string? ModelAlias, TimeSpan? LatencyBudget)
 {
+    /// <summary>Routes the tenant may use; null means both.</summary>
+    public IReadOnlySet<string>? AllowedRoutes { get; init; }
+
+    public bool Allows(string route) => AllowedRoutes is null || AllowedRoutes.Contains(route);
+
     public const string AutoAlias = "auto";
 
     public static RoutingRequest From(ChatOptions? options)
@@ -13,11 +18,17 @@ public sealed record RoutingRequest(string TenantId, bool IsPrivate, string? Pin
         var props = options?.AdditionalProperties;
         var alias = options?.ModelId;
         var budgetMs = ChatMetadata.GetDouble(props, ChatMetadata.LatencyBudgetMs);
+        var allowed = ChatMetadata.GetString(props, ChatMetadata.AllowedRoutes) is { } list
+            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal)
+            : null;
         return new RoutingRequest(
             ChatMetadata.GetString(props, ChatMetadata.TenantId) ?? "default",
             ChatMetadata.GetString(props, ChatMetadata.Privacy) == "private",
             ChatMetadata.GetString(props, ChatMetadata.PinnedRoute),
             string.IsNullOrEmpty(alias) || string.Equals(alias, AutoAlias, StringComparison.OrdinalIgnoreCase) ? null : alias,
-            budgetMs > 0 ? TimeSpan.FromMilliseconds(budgetMs) : null);
+            budgetMs > 0 ? TimeSpan.FromMilliseconds(budgetMs) : null)
+        {
+            AllowedRoutes = allowed,
+        };
     }
 }
