@@ -45,6 +45,8 @@ internal static class Extensions
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<RedisRequestRateLimiter>();
         services.AddSingleton<SpendLedger>();
+        services.AddSingleton<SpendReportBuilder>();
+        services.AddOptionsWithValidateOnStart<CrossoverOptions, CrossoverOptionsValidator>().BindConfiguration(CrossoverOptions.SectionName);
         services.AddSingleton<BudgetGate>();
         services.AddSingleton<RoutingPolicy>();
         services.AddSingleton<PriceCalculator>();
@@ -77,6 +79,7 @@ internal static class Extensions
             .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true);
 
         builder.Services.AddSingleton<IRouteClassifier, GrpcRouteClassifier>();
+        builder.Services.AddSingleton<HybridLlm.Contracts.Deferred.IDeferredResultSource, ForwardingDeferredResultSource>();
         builder.Services.AddSingleton<IBackendClients, GrpcBackendClients>();
     }
 }

@@ -1,5 +1,6 @@
 using HybridLlm.Contracts.Grpc;
 using HybridLlm.Gateway;
+using HybridLlm.Gateway.Costing;
 using HybridLlm.Gateway.OpenAi;
 using HybridLlm.Gateway.Tenancy;
 
@@ -12,7 +13,9 @@ var app = builder.Build();
 
 app.UseMiddleware<TenantAuthenticationMiddleware>();
 app.MapGrpcService<ChatGrpcService>();
+app.MapGrpcService<ReportGrpcService>();
 app.MapOpenAiEndpoints();
+app.MapReportEndpoints();
 app.MapDefaultEndpoints();
 
 app.Run();

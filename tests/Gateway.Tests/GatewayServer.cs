@@ -61,6 +61,7 @@ internal sealed class GatewayServer : IAsyncDisposable
                     {
                         endpoints.MapGrpcService<ChatGrpcService>();
                         endpoints.MapOpenAiEndpoints();
+                        endpoints.MapReportEndpoints();
                     });
                 }))
             .Build();
@@ -88,6 +89,8 @@ internal sealed class GatewayServer : IAsyncDisposable
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<RedisRequestRateLimiter>();
         services.AddSingleton<SpendLedger>();
+        services.AddSingleton<SpendReportBuilder>();
+        services.AddSingleton<IOptionsMonitor<CrossoverOptions>>(new StaticOptionsMonitor<CrossoverOptions>(new CrossoverOptions()));
         services.AddSingleton<BudgetGate>();
         services.AddSingleton<RoutingPolicy>();
         services.AddSingleton<PriceCalculator>();

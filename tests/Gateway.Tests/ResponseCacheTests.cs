@@ -129,6 +129,27 @@ public sealed class ResponseCacheTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task Complete_TenConcurrentIdenticalMisses_CallTheModelOnce()
+    {
+        var release = new TaskCompletionSource();
+        var backend = new TestChatClient { Gate = release.Task };
+        var cache = CacheOver(backend);
+
+        var calls = Enumerable.Range(0, 10).Select(_ => cache.GetResponseAsync(Prompt, Options())).ToList();
+        while (backend.Calls == 0)
+        {
+            await Task.Yield();
+        }
+
+        release.SetResult();
+        var answers = await Task.WhenAll(calls);
+
+        Assert.Equal(1, backend.Calls);
+        Assert.All(answers, a => Assert.Equal("answer", a.Text));
+        Assert.Equal(9, answers.Count(a => ChatMetadata.GetBool(a.AdditionalProperties, ChatMetadata.CacheHit)));
+    }
+
+    [Fact]
     public async Task Complete_RedisUnreachable_ServesUncached()
     {
         var backend = new TestChatClient();

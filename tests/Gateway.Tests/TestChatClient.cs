@@ -26,7 +26,10 @@ internal sealed class TestChatClient : IChatClient
 
     public List<ChatOptions?> ReceivedOptions { get; } = [];
 
-    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    /// <summary>When set, every call waits for it before answering (to hold calls in flight).</summary>
+    public Task? Gate { get; set; }
+
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _calls);
         lock (ReceivedOptions)
@@ -34,7 +37,12 @@ internal sealed class TestChatClient : IChatClient
             ReceivedOptions.Add(options);
         }
 
-        return Task.FromResult(Respond(messages.ToList(), options));
+        if (Gate is { } gate)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+
+        return Respond(messages.ToList(), options);
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using HybridLlm.Contracts;
 using HybridLlm.Gateway.Routing;
@@ -23,7 +24,67 @@ public sealed partial class TenantResponseCacheChatClient(
 {
     private const string KeyVersion = "v1:";
     private static readonly JsonSerializerOptions Json = AIJsonUtilities.DefaultOptions;
+    private readonly ConcurrentDictionary<string, Task<ChatResponse>> _inFlight = new(StringComparer.Ordinal);
     private int _unavailable;
+
+    /// <summary>
+    /// Single-flight: concurrent identical misses in this replica share one model call; the others wait for its answer
+    /// (served as a cache hit). If the leading caller is cancelled, the waiters retry on their own.
+    /// </summary>
+    public override async Task<ChatResponse> GetResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var history = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
+        if (!EnableCaching(history, options))
+        {
+            return await base.GetResponseAsync(history, options, cancellationToken);
+        }
+
+        var key = GetCacheKey(history, options, false);
+        while (true)
+        {
+            var leader = new TaskCompletionSource<ChatResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var shared = _inFlight.GetOrAdd(key, leader.Task);
+            if (shared != leader.Task)
+            {
+                try
+                {
+                    var answer = await shared.WaitAsync(cancellationToken);
+                    var copy = JsonSerializer.Deserialize<ChatResponse>(JsonSerializer.SerializeToUtf8Bytes(answer, Json), Json)!;
+                    MarkHit(copy.AdditionalProperties ??= []);
+                    return copy;
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    continue;
+                }
+            }
+
+            try
+            {
+                var response = await base.GetResponseAsync(history, options, cancellationToken);
+                leader.SetResult(response);
+                return response;
+            }
+            catch (Exception ex)
+            {
+                if (ex is OperationCanceledException)
+                {
+                    leader.SetCanceled(CancellationToken.None);
+                }
+                else
+                {
+                    leader.SetException(ex);
+                }
+
+                throw;
+            }
+            finally
+            {
+                _inFlight.TryRemove(new KeyValuePair<string, Task<ChatResponse>>(key, leader.Task));
+            }
+        }
+    }
 
     protected override bool EnableCaching(IEnumerable<ChatMessage> messages, ChatOptions? chatOptions) =>
         options.CurrentValue.Enabled
@@ -78,8 +139,11 @@ public sealed partial class TenantResponseCacheChatClient(
         return updates;
     }
 
+    /// <summary>Only complete answers are stored: a deferred job ticket is not an answer.</summary>
     protected override Task WriteCacheAsync(string key, ChatResponse value, CancellationToken cancellationToken) =>
-        WriteAsync(key, JsonSerializer.SerializeToUtf8Bytes(value, Json), cancellationToken);
+        ChatMetadata.GetString(value.AdditionalProperties, ChatMetadata.DeferredJobId) is { Length: > 0 }
+            ? Task.CompletedTask
+            : WriteAsync(key, JsonSerializer.SerializeToUtf8Bytes(value, Json), cancellationToken);
 
     protected override Task WriteCacheStreamingAsync(string key, IReadOnlyList<ChatResponseUpdate> value, CancellationToken cancellationToken) =>
         WriteAsync(key, JsonSerializer.SerializeToUtf8Bytes(value, Json), cancellationToken);

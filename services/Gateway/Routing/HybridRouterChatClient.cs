@@ -37,7 +37,8 @@ public sealed partial class HybridRouterChatClient(
         var decision = await DecideAsync(history, options, cancellationToken);
         var trail = new RouteTrail(decision);
         var response = await InvokeWithFailoverAsync(history, options, trail, cancellationToken);
-        if (ChatMetadata.GetString(options?.AdditionalProperties, ChatMetadata.JsonSchema) is { Length: > 0 } schema)
+        if (ChatMetadata.GetString(options?.AdditionalProperties, ChatMetadata.JsonSchema) is { Length: > 0 } schema
+            && ChatMetadata.GetString(response.AdditionalProperties, ChatMetadata.DeferredJobId) is not { Length: > 0 })
         {
             response = await ValidateAsync(history, options, trail, schema, response, cancellationToken);
         }

@@ -46,7 +46,7 @@ internal sealed class TenantAuthenticationMiddleware(RequestDelegate next, Tenan
         context?.Items.TryGetValue(ItemKey, out var value) == true ? value as TenantContext : null;
 
     private static bool IsChatCall(PathString path) =>
-        path.StartsWithSegments("/v1") || path.StartsWithSegments("/hybridllm.v1.ChatService");
+        path.StartsWithSegments("/v1") || path.StartsWithSegments("/hybridllm.v1.ChatService") || path.StartsWithSegments("/hybridllm.v1.ReportService");
 
     private static string? ReadBearer(string header) =>
         header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7 ? header[7..].Trim() : null;
