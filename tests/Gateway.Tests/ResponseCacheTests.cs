@@ -89,6 +89,26 @@ public sealed class ResponseCacheTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task Complete_SamePromptWithDifferentTools_NeverSharesAnAnswer()
+    {
+        var backend = new TestChatClient();
+        var cache = CacheOver(backend);
+        ChatOptions WithTool(string name)
+        {
+            var options = Options();
+            using var schema = System.Text.Json.JsonDocument.Parse("""{"type":"object"}""");
+            options.Tools = [AIFunctionFactory.CreateDeclaration(name, "a tool", schema.RootElement.Clone())];
+            return options;
+        }
+
+        await cache.GetResponseAsync(Prompt, WithTool("lookup_order"));
+        await cache.GetResponseAsync(Prompt, WithTool("cancel_order"));
+        await cache.GetResponseAsync(Prompt, WithTool("lookup_order"));
+
+        Assert.Equal(2, backend.Calls);
+    }
+
+    [Fact]
     public async Task Complete_BypassRequested_NeitherReadsNorWrites()
     {
         var backend = new TestChatClient();

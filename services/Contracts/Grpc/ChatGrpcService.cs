@@ -51,6 +51,7 @@ public sealed partial class ChatGrpcService(
             Ai.UsageDetails? usage = null;
             string? modelId = null;
             var metadata = new Ai.AdditionalPropertiesDictionary();
+            var toolCalls = new List<Ai.FunctionCallContent>();
             await foreach (var update in chatClient.GetStreamingResponseAsync(messages, options, cancellationToken))
             {
                 var text = update.Text;
@@ -62,6 +63,7 @@ public sealed partial class ChatGrpcService(
                 finishReason = update.FinishReason ?? finishReason;
                 modelId = update.ModelId ?? modelId;
                 usage = update.Contents.OfType<Ai.UsageContent>().LastOrDefault()?.Details ?? usage;
+                toolCalls.AddRange(update.Contents.OfType<Ai.FunctionCallContent>());
                 if (update.AdditionalProperties is { } props)
                 {
                     foreach (var (key, value) in props)
@@ -72,6 +74,7 @@ public sealed partial class ChatGrpcService(
             }
 
             var final = ChatResponseMapper.ToProtoMetadata(finishReason, usage, modelId, metadata);
+            final.ToolCalls.AddRange(toolCalls.Select(ToolMapper.ToProto));
             await responseStream.WriteAsync(new ChatStreamChunk { Final = final }, cancellationToken);
         }
         catch (Exception ex)

@@ -32,14 +32,32 @@ public sealed class ChatRequestValidator(IOptions<ChatLimitsOptions> options)
         for (var i = 0; i < request.Messages.Count; i++)
         {
             var message = request.Messages[i];
-            if (message.Role is not (ChatRole.System or ChatRole.User or ChatRole.Assistant))
+            if (message.Role is not (ChatRole.System or ChatRole.User or ChatRole.Assistant or ChatRole.Tool))
             {
-                Invalid($"messages[{i}].role: unknown role {(int)message.Role}; use SYSTEM, USER or ASSISTANT.");
+                Invalid($"messages[{i}].role: unknown role {(int)message.Role}; use SYSTEM, USER, ASSISTANT or TOOL.");
             }
 
-            if (message.Role != ChatRole.Assistant && string.IsNullOrWhiteSpace(message.Text))
+            if (message.Role is ChatRole.System or ChatRole.User && string.IsNullOrWhiteSpace(message.Text))
             {
                 Invalid($"messages[{i}].text: must not be empty.");
+            }
+
+            if (message.Role == ChatRole.Tool && string.IsNullOrEmpty(message.ToolCallId))
+            {
+                Invalid($"messages[{i}].tool_call_id: required on a TOOL message (the id of the call it answers).");
+            }
+
+            if (message.ToolCalls.Count > 0 && message.Role != ChatRole.Assistant)
+            {
+                Invalid($"messages[{i}].tool_calls: only ASSISTANT messages carry tool calls.");
+            }
+
+            foreach (var call in message.ToolCalls)
+            {
+                if (string.IsNullOrEmpty(call.Id) || !IsToolName(call.Name) || !IsJsonObjectOrEmpty(call.ArgumentsJson))
+                {
+                    Invalid($"messages[{i}].tool_calls: each call needs an id, a valid name and JSON-object arguments.");
+                }
             }
 
             promptChars += message.Text.Length;
@@ -100,6 +118,25 @@ public sealed class ChatRequestValidator(IOptions<ChatLimitsOptions> options)
             Invalid("options.stop_sequences: must not contain empty strings.");
         }
 
+        var toolNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tool in options.Tools)
+        {
+            if (!IsToolName(tool.Name) || !toolNames.Add(tool.Name))
+            {
+                Invalid($"options.tools: '{tool.Name}' is not a valid, unique name (letters, digits, '_' or '-', at most 64).");
+            }
+
+            if (!IsJsonObjectOrEmpty(tool.ParametersJsonSchema))
+            {
+                Invalid($"options.tools['{tool.Name}'].parameters_json_schema: must be a JSON object.");
+            }
+        }
+
+        if (options.ToolChoice is not ("" or "auto" or "none" or "required") && !toolNames.Contains(options.ToolChoice))
+        {
+            Invalid($"options.tool_choice: '{options.ToolChoice}' is not auto, none, required or a defined tool.");
+        }
+
         if (!string.IsNullOrEmpty(options.JsonSchema))
         {
             try
@@ -114,6 +151,27 @@ public sealed class ChatRequestValidator(IOptions<ChatLimitsOptions> options)
             {
                 Invalid($"options.json_schema: not valid JSON ({ex.Message}).");
             }
+        }
+    }
+
+    private static bool IsToolName(string name) =>
+        name.Length is > 0 and <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+
+    private static bool IsJsonObjectOrEmpty(string json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return true;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

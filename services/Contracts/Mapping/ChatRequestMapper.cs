@@ -12,10 +12,46 @@ public static class ChatRequestMapper
         var messages = new List<Ai.ChatMessage>(request.Messages.Count);
         foreach (var message in request.Messages)
         {
-            messages.Add(new Ai.ChatMessage(ToAiRole(message.Role), message.Text));
+            messages.Add(ToAiMessage(message));
         }
 
         return messages;
+    }
+
+    public static Ai.ChatMessage ToAiMessage(ChatMessage message)
+    {
+        var role = ToAiRole(message.Role);
+        if (role == Ai.ChatRole.Tool)
+        {
+            return new Ai.ChatMessage(role, [new Ai.FunctionResultContent(message.ToolCallId, message.Text)]);
+        }
+
+        if (message.ToolCalls.Count == 0)
+        {
+            return new Ai.ChatMessage(role, message.Text);
+        }
+
+        var contents = new List<Ai.AIContent>();
+        if (message.Text.Length > 0)
+        {
+            contents.Add(new Ai.TextContent(message.Text));
+        }
+
+        contents.AddRange(message.ToolCalls.Select(ToolMapper.ToAi));
+        return new Ai.ChatMessage(role, contents);
+    }
+
+    public static ChatMessage ToProtoMessage(Ai.ChatMessage message)
+    {
+        var proto = new ChatMessage { Role = ToProtoRole(message.Role), Text = message.Text };
+        if (message.Role == Ai.ChatRole.Tool && message.Contents.OfType<Ai.FunctionResultContent>().FirstOrDefault() is { } result)
+        {
+            proto.ToolCallId = result.CallId;
+            proto.Text = ToolMapper.ResultText(result);
+        }
+
+        proto.ToolCalls.AddRange(message.Contents.OfType<Ai.FunctionCallContent>().Select(ToolMapper.ToProto));
+        return proto;
     }
 
     public static Ai.ChatOptions ToAiOptions(ChatRequest request)
@@ -29,6 +65,8 @@ public static class ChatRequestMapper
             TopP = source.HasTopP ? source.TopP : null,
             Seed = source.HasSeed ? source.Seed : null,
             StopSequences = source.StopSequences.Count > 0 ? [.. source.StopSequences] : null,
+            Tools = ToolMapper.ToAiTools(source.Tools),
+            ToolMode = ToolMapper.ToAiToolMode(source.ToolChoice),
             AdditionalProperties = [],
         };
 
@@ -71,7 +109,7 @@ public static class ChatRequestMapper
         var request = new ChatRequest { Options = new ChatOptions(), Hints = new RoutingHints() };
         foreach (var message in messages)
         {
-            request.Messages.Add(new ChatMessage { Role = ToProtoRole(message.Role), Text = message.Text });
+            request.Messages.Add(ToProtoMessage(message));
         }
 
         if (options is null)
@@ -106,6 +144,8 @@ public static class ChatRequestMapper
             target.StopSequences.AddRange(stops);
         }
 
+        ToolMapper.AddProtoTools(target, options);
+
         var props = options.AdditionalProperties;
         target.JsonSchema = ChatMetadata.GetString(props, ChatMetadata.JsonSchema)
             ?? (options.ResponseFormat is Ai.ChatResponseFormatJson { Schema: { } schema } ? schema.GetRawText() : string.Empty);
@@ -129,12 +169,14 @@ public static class ChatRequestMapper
         ChatRole.System => Ai.ChatRole.System,
         ChatRole.User => Ai.ChatRole.User,
         ChatRole.Assistant => Ai.ChatRole.Assistant,
-        _ => throw new ArgumentException($"Unknown message role {(int)role}; use SYSTEM, USER or ASSISTANT."),
+        ChatRole.Tool => Ai.ChatRole.Tool,
+        _ => throw new ArgumentException($"Unknown message role {(int)role}; use SYSTEM, USER, ASSISTANT or TOOL."),
     };
 
     public static ChatRole ToProtoRole(Ai.ChatRole role) =>
         role == Ai.ChatRole.System ? ChatRole.System
         : role == Ai.ChatRole.User ? ChatRole.User
         : role == Ai.ChatRole.Assistant ? ChatRole.Assistant
+        : role == Ai.ChatRole.Tool ? ChatRole.Tool
         : throw new ArgumentException($"Role '{role.Value}' cannot be carried by the HybridLlm contract.");
 }

@@ -10,6 +10,7 @@ public static class ChatResponseMapper
     {
         var proto = ToProtoMetadata(response.FinishReason, response.Usage, response.ModelId, response.AdditionalProperties);
         proto.Text = response.Text;
+        proto.ToolCalls.AddRange(ToolMapper.CallsIn(response.Messages).Select(ToolMapper.ToProto));
         return proto;
     }
 
@@ -42,7 +43,13 @@ public static class ChatResponseMapper
 
     public static Ai.ChatResponse ToAi(ChatResponse proto)
     {
-        var response = new Ai.ChatResponse(new Ai.ChatMessage(Ai.ChatRole.Assistant, proto.Text))
+        var message = new Ai.ChatMessage(Ai.ChatRole.Assistant, proto.Text);
+        foreach (var call in proto.ToolCalls)
+        {
+            message.Contents.Add(ToolMapper.ToAi(call));
+        }
+
+        var response = new Ai.ChatResponse(message)
         {
             FinishReason = ToAi(proto.FinishReason),
             ModelId = string.IsNullOrEmpty(proto.ModelId) ? null : proto.ModelId,
@@ -55,7 +62,7 @@ public static class ChatResponseMapper
     /// <summary>The final update of a stream: no text, only what the final chunk carries.</summary>
     public static Ai.ChatResponseUpdate ToAiFinalUpdate(ChatResponse proto)
     {
-        var update = new Ai.ChatResponseUpdate(Ai.ChatRole.Assistant, [new Ai.UsageContent(ToAi(proto.Usage))])
+        var update = new Ai.ChatResponseUpdate(Ai.ChatRole.Assistant, [new Ai.UsageContent(ToAi(proto.Usage)), .. proto.ToolCalls.Select(ToolMapper.ToAi)])
         {
             FinishReason = ToAi(proto.FinishReason),
             ModelId = string.IsNullOrEmpty(proto.ModelId) ? null : proto.ModelId,

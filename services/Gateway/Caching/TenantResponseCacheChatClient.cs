@@ -100,6 +100,7 @@ public sealed partial class TenantResponseCacheChatClient(
             request.ModelAlias ?? RoutingRequest.AutoAlias,
             request.IsPrivate ? "private" : "standard",
             request.PinnedRoute ?? "auto",
+            ToolsSignature(chatOptions),
             messages,
             chatOptions,
             .. additionalValues,
@@ -157,6 +158,19 @@ public sealed partial class TenantResponseCacheChatClient(
             return Array.Empty<byte>();
         });
     }
+
+    /// <summary>ChatOptions' JSON leaves tools out, so the key names them explicitly: different tools, different answers.</summary>
+    private static string ToolsSignature(ChatOptions? options) =>
+        options?.Tools is not { Count: > 0 } tools
+            ? string.Empty
+            : string.Join('|', tools.Select(t => t is AIFunctionDeclaration f ? $"{f.Name}:{f.Description}:{f.JsonSchema.GetRawText()}" : t.Name))
+              + "#" + options.ToolMode switch
+              {
+                  NoneChatToolMode => "none",
+                  RequiredChatToolMode { RequiredFunctionName: { } name } => name,
+                  RequiredChatToolMode => "required",
+                  _ => "auto",
+              };
 
     private static void MarkHit(AdditionalPropertiesDictionary properties)
     {

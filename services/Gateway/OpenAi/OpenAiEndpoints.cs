@@ -92,6 +92,7 @@ internal static partial class OpenAiEndpoints
         ChatFinishReason? finish = null;
         string? model = null;
         var metadata = new AdditionalPropertiesDictionary();
+        var toolCalls = new List<FunctionCallContent>();
         try
         {
             await foreach (var update in chatClient.GetStreamingResponseAsync(messages, options, cancellationToken))
@@ -99,6 +100,7 @@ internal static partial class OpenAiEndpoints
                 model = update.ModelId ?? model;
                 finish = update.FinishReason ?? finish;
                 usage = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? usage;
+                toolCalls.AddRange(update.Contents.OfType<FunctionCallContent>());
                 if (update.AdditionalProperties is { } props)
                 {
                     foreach (var (key, value) in props)
@@ -116,6 +118,12 @@ internal static partial class OpenAiEndpoints
             }
 
             StartEventStream(response);
+            if (toolCalls.Count > 0)
+            {
+                OpenAiResponseWriter.WriteChunk(json, id, created, model ?? requestedModel, null, null, toolCalls);
+                await SendAsync(response, json, buffer, cancellationToken);
+            }
+
             OpenAiResponseWriter.WriteChunk(json, id, created, model ?? requestedModel, null, OpenAiResponseWriter.FinishReason(finish) ?? "stop");
             await SendAsync(response, json, buffer, cancellationToken);
             if (includeUsage)

@@ -61,9 +61,38 @@ internal static class OpenAiRequestReader
             "system" or "developer" => ChatRole.System,
             "user" => ChatRole.User,
             "assistant" => ChatRole.Assistant,
-            var other => Invalid<ChatRole>($"messages[{index}].role: '{other}' is not supported; use system, developer, user or assistant."),
+            "tool" => ChatRole.Tool,
+            var other => Invalid<ChatRole>($"messages[{index}].role: '{other}' is not supported; use system, developer, user, assistant or tool."),
         };
-        return new Grpc.V1.ChatMessage { Role = role, Text = ReadContent(message, index) };
+        var result = new Grpc.V1.ChatMessage { Role = role, Text = ReadContent(message, index) };
+        if (message.TryGetProperty("tool_call_id", out var callId) && callId.ValueKind == JsonValueKind.String)
+        {
+            result.ToolCallId = callId.GetString()!;
+        }
+
+        if (message.TryGetProperty("tool_calls", out var calls) && calls.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var call in calls.EnumerateArray())
+            {
+                result.ToolCalls.Add(ReadToolCall(call, index));
+            }
+        }
+
+        return result;
+    }
+
+    private static ToolCall ReadToolCall(JsonElement call, int index)
+    {
+        var function = call.ValueKind == JsonValueKind.Object && call.TryGetProperty("function", out var f) && f.ValueKind == JsonValueKind.Object ? f : default;
+        var id = call.ValueKind == JsonValueKind.Object && call.TryGetProperty("id", out var i) ? i : default;
+        var name = function.ValueKind == JsonValueKind.Object && function.TryGetProperty("name", out var n) ? n : default;
+        if (id.ValueKind != JsonValueKind.String || name.ValueKind != JsonValueKind.String)
+        {
+            Invalid($"messages[{index}].tool_calls: each call needs id and function.name.");
+        }
+
+        var arguments = function.TryGetProperty("arguments", out var args) && args.ValueKind == JsonValueKind.String ? args.GetString()! : "{}";
+        return new ToolCall { Id = id.GetString()!, Name = name.GetString()!, ArgumentsJson = arguments };
     }
 
     private static string ReadContent(JsonElement message, int index)
@@ -152,9 +181,35 @@ internal static class OpenAiRequestReader
             };
         }
 
-        if (body.TryGetProperty("tools", out var tools) && tools.ValueKind == JsonValueKind.Array && tools.GetArrayLength() > 0)
+        if (body.TryGetProperty("tools", out var tools) && tools.ValueKind == JsonValueKind.Array)
         {
-            throw new ChatServiceException(StatusCode.Unimplemented, "tools: tool calling is not supported by this gateway yet.");
+            foreach (var tool in tools.EnumerateArray())
+            {
+                var function = tool.ValueKind == JsonValueKind.Object && tool.TryGetProperty("function", out var f) && f.ValueKind == JsonValueKind.Object ? f : default;
+                var name = function.ValueKind == JsonValueKind.Object && function.TryGetProperty("name", out var n) ? n : default;
+                if (name.ValueKind != JsonValueKind.String)
+                {
+                    Invalid("tools: each tool needs {\"type\":\"function\",\"function\":{\"name\":...}}.");
+                }
+
+                options.Tools.Add(new ToolDefinition
+                {
+                    Name = name.GetString()!,
+                    Description = function.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()! : string.Empty,
+                    ParametersJsonSchema = function.TryGetProperty("parameters", out var p) && p.ValueKind == JsonValueKind.Object ? p.GetRawText() : string.Empty,
+                });
+            }
+        }
+
+        if (body.TryGetProperty("tool_choice", out var choice))
+        {
+            options.ToolChoice = choice.ValueKind switch
+            {
+                JsonValueKind.String => choice.GetString()!,
+                JsonValueKind.Object when choice.TryGetProperty("function", out var cf) && cf.TryGetProperty("name", out var cn) && cn.ValueKind == JsonValueKind.String => cn.GetString()!,
+                JsonValueKind.Null => string.Empty,
+                _ => Invalid<string>("tool_choice: must be auto, none, required or {\"type\":\"function\",\"function\":{\"name\":...}}."),
+            };
         }
     }
 

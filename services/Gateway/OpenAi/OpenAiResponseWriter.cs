@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HybridLlm.Contracts;
+using HybridLlm.Contracts.Mapping;
 using Microsoft.Extensions.AI;
 
 namespace HybridLlm.Gateway.OpenAi;
@@ -19,7 +20,21 @@ internal static class OpenAiResponseWriter
         json.WriteNumber("index", 0);
         json.WriteStartObject("message");
         json.WriteString("role", "assistant");
-        json.WriteString("content", response.Text);
+        var calls = ToolMapper.CallsIn(response.Messages).ToList();
+        if (calls.Count > 0 && response.Text.Length == 0)
+        {
+            json.WriteNull("content");
+        }
+        else
+        {
+            json.WriteString("content", response.Text);
+        }
+
+        if (calls.Count > 0)
+        {
+            WriteToolCalls(json, calls, withIndex: false);
+        }
+
         json.WriteEndObject();
         json.WriteString("finish_reason", FinishReason(response.FinishReason) ?? "stop");
         json.WriteEndObject();
@@ -29,7 +44,8 @@ internal static class OpenAiResponseWriter
         json.WriteEndObject();
     }
 
-    public static void WriteChunk(Utf8JsonWriter json, string id, long created, string model, string? content, string? finishReason)
+    public static void WriteChunk(
+        Utf8JsonWriter json, string id, long created, string model, string? content, string? finishReason, IReadOnlyList<FunctionCallContent>? toolCalls = null)
     {
         json.WriteStartObject();
         json.WriteString("id", id);
@@ -43,6 +59,11 @@ internal static class OpenAiResponseWriter
         if (content is not null)
         {
             json.WriteString("content", content);
+        }
+
+        if (toolCalls is { Count: > 0 })
+        {
+            WriteToolCalls(json, toolCalls, withIndex: true);
         }
 
         json.WriteEndObject();
@@ -81,6 +102,30 @@ internal static class OpenAiResponseWriter
         : reason == ChatFinishReason.ContentFilter ? "content_filter"
         : reason == ChatFinishReason.ToolCalls ? "tool_calls"
         : null;
+
+    private static void WriteToolCalls(Utf8JsonWriter json, IReadOnlyList<FunctionCallContent> calls, bool withIndex)
+    {
+        json.WriteStartArray("tool_calls");
+        for (var i = 0; i < calls.Count; i++)
+        {
+            var call = ToolMapper.ToProto(calls[i]);
+            json.WriteStartObject();
+            if (withIndex)
+            {
+                json.WriteNumber("index", i);
+            }
+
+            json.WriteString("id", call.Id);
+            json.WriteString("type", "function");
+            json.WriteStartObject("function");
+            json.WriteString("name", call.Name);
+            json.WriteString("arguments", call.ArgumentsJson);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
 
     private static void WriteUsage(Utf8JsonWriter json, UsageDetails? usage)
     {

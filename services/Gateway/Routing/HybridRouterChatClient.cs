@@ -78,7 +78,7 @@ public sealed partial class HybridRouterChatClient(
     /// <summary>Classifies when the policy needs it and decides; a classifier outage is a reason, not a crash.</summary>
     public async Task<RouteDecision> DecideAsync(IReadOnlyList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
     {
-        var request = RoutingRequest.From(options);
+        var request = RoutingRequest.From(options, messages);
         ClassifyResponse? classification = null;
         string? failure = null;
         if (RoutingPolicy.NeedsClassification(request))

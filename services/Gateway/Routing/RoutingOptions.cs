@@ -23,6 +23,9 @@ public sealed class RoutingOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ProprietaryTimeToFirstTokenP95 { get; set; } = TimeSpan.FromMilliseconds(600);
 
+    /// <summary>Whether the local model can call tools (an upstream such as vLLM with a tool-calling model can).</summary>
+    public bool LocalSupportsTools { get; set; }
+
     /// <summary>Logical model aliases a caller may name, each bound to a route (<c>local</c> or <c>proprietary</c>). <c>auto</c> is implicit.</summary>
     public Dictionary<string, string> Aliases { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -72,6 +72,14 @@ public sealed class RoutingPolicy(IOptionsMonitor<RoutingOptions> options)
         }
 
         var wantsProprietary = request.PinnedRoute == RouteNames.Proprietary || aliasRoute == RouteNames.Proprietary;
+        var needsTools = request.UsesTools && !settings.LocalSupportsTools;
+        if (mustStayLocal && needsTools)
+        {
+            Refuse(StatusCode.FailedPrecondition,
+                "This request uses tools, which the local model cannot call, and it is private or contains personal data, " +
+                "so it may not go to the proprietary route either; remove the tools or the private data.");
+        }
+
         if (mustStayLocal)
         {
             if (wantsProprietary)
@@ -86,7 +94,7 @@ public sealed class RoutingPolicy(IOptionsMonitor<RoutingOptions> options)
 
         if (classifierFailure is not null && NeedsClassification(request))
         {
-            if (wantsProprietary)
+            if (wantsProprietary || needsTools)
             {
                 Refuse(StatusCode.Unavailable,
                     "The classifier is unavailable, so the request cannot be checked for personal data before leaving; retry shortly.");
@@ -94,6 +102,22 @@ public sealed class RoutingPolicy(IOptionsMonitor<RoutingOptions> options)
 
             reasons.Add($"classifier unavailable ({classifierFailure}) → local (fail closed)");
             return new RouteDecision(RouteNames.Local, reasons, null) { LocalOnly = true };
+        }
+
+        if (needsTools)
+        {
+            if (request.PinnedRoute == RouteNames.Local || aliasRoute == RouteNames.Local)
+            {
+                Refuse(StatusCode.FailedPrecondition, "This request uses tools, which the local model cannot call; it is pinned to the local route.");
+            }
+
+            if (!settings.ProprietaryEnabled)
+            {
+                Refuse(StatusCode.FailedPrecondition, "This request uses tools, which only the proprietary route can call, and that route is not configured.");
+            }
+
+            reasons.Add("tools: the local model cannot call tools → proprietary");
+            return new RouteDecision(RouteNames.Proprietary, reasons, request.ModelAlias);
         }
 
         if (request.PinnedRoute is { } pinned)

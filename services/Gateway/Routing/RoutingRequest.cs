@@ -9,11 +9,14 @@ public sealed record RoutingRequest(string TenantId, bool IsPrivate, string? Pin
     /// <summary>Routes the tenant may use; null means both.</summary>
     public IReadOnlySet<string>? AllowedRoutes { get; init; }
 
+    /// <summary>The request defines tools or continues a tool-calling conversation.</summary>
+    public bool UsesTools { get; init; }
+
     public bool Allows(string route) => AllowedRoutes is null || AllowedRoutes.Contains(route);
 
     public const string AutoAlias = "auto";
 
-    public static RoutingRequest From(ChatOptions? options)
+    public static RoutingRequest From(ChatOptions? options, IEnumerable<ChatMessage>? messages = null)
     {
         var props = options?.AdditionalProperties;
         var alias = options?.ModelId;
@@ -29,6 +32,8 @@ public sealed record RoutingRequest(string TenantId, bool IsPrivate, string? Pin
             budgetMs > 0 ? TimeSpan.FromMilliseconds(budgetMs) : null)
         {
             AllowedRoutes = allowed,
+            UsesTools = options?.Tools is { Count: > 0 }
+                || messages?.Any(m => m.Contents.Any(c => c is FunctionCallContent or FunctionResultContent)) == true,
         };
     }
 }
