@@ -18,6 +18,7 @@ public static class ChatMetadata
     public const string PinnedRoute = "hybridllm.pinned_route";
     public const string MayDefer = "hybridllm.may_defer";
     public const string BypassCache = "hybridllm.bypass_cache";
+    public const string DryRun = "hybridllm.dry_run";
     public const string LatencyBudgetMs = "hybridllm.latency_budget_ms";
     public const string JsonSchema = "hybridllm.json_schema";
 

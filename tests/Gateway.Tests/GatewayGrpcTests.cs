@@ -73,6 +73,20 @@ public sealed class GatewayGrpcTests(RedisServerFixture redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Complete_DryRun_ExplainsTheDecisionWithoutCallingAnyModel()
+    {
+        _server.Classifier.Answer = () => new ClassifyResponse { StrongScore = 0.9, InputTokens = 10, Task = TaskType.Math };
+
+        var response = await _server.Client.CompleteAsync(Ask(configure: r => r.Hints.DryRun = true));
+
+        Assert.Equal(Route.Proprietary, response.Route);
+        Assert.Equal(string.Empty, response.Text);
+        Assert.Equal(0, response.CostUsd);
+        Assert.Contains(response.DecisionReasons, r => r.StartsWith("strong_score 0.90 >=", StringComparison.Ordinal));
+        Assert.Equal(0, _server.Local.Calls + _server.Proprietary.Calls);
+    }
+
+    [Fact]
     public async Task Complete_ProprietaryAlias_PassesAliasToBackend()
     {
         await _server.Client.CompleteAsync(Ask(configure: r => r.Options.Model = "fast"));

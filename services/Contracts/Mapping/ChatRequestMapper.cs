@@ -96,6 +96,11 @@ public static class ChatRequestMapper
             props[ChatMetadata.BypassCache] = true;
         }
 
+        if (hints.DryRun)
+        {
+            props[ChatMetadata.DryRun] = true;
+        }
+
         if (hints.LatencyBudget is { } budget)
         {
             props[ChatMetadata.LatencyBudgetMs] = budget.ToTimeSpan().TotalMilliseconds;
@@ -156,6 +161,7 @@ public static class ChatRequestMapper
         hints.PinnedRoute = RouteNames.FromName(ChatMetadata.GetString(props, ChatMetadata.PinnedRoute));
         hints.MayDefer = ChatMetadata.GetBool(props, ChatMetadata.MayDefer);
         hints.BypassCache = ChatMetadata.GetBool(props, ChatMetadata.BypassCache);
+        hints.DryRun = ChatMetadata.GetBool(props, ChatMetadata.DryRun);
         if (ChatMetadata.GetDouble(props, ChatMetadata.LatencyBudgetMs) is > 0 and var budgetMs)
         {
             hints.LatencyBudget = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromMilliseconds(budgetMs));

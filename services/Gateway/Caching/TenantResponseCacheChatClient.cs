@@ -89,6 +89,7 @@ public sealed partial class TenantResponseCacheChatClient(
     protected override bool EnableCaching(IEnumerable<ChatMessage> messages, ChatOptions? chatOptions) =>
         options.CurrentValue.Enabled
         && !ChatMetadata.GetBool(chatOptions?.AdditionalProperties, ChatMetadata.BypassCache)
+        && !ChatMetadata.GetBool(chatOptions?.AdditionalProperties, ChatMetadata.DryRun)
         && base.EnableCaching(messages, chatOptions);
 
     protected override string GetCacheKey(IEnumerable<ChatMessage> messages, ChatOptions? chatOptions, params ReadOnlySpan<object?> additionalValues)

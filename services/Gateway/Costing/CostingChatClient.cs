@@ -48,7 +48,7 @@ public sealed partial class CostingChatClient(IChatClient innerClient, PriceCalc
     private async Task<double?> AccountAsync(ChatOptions? options, string? route, string? modelId, UsageDetails? usage)
     {
         var cost = prices.Price(route, modelId, usage);
-        if (ledger is null || route is null)
+        if (ledger is null || route is null || ChatMetadata.GetBool(options?.AdditionalProperties, ChatMetadata.DryRun))
         {
             return cost;
         }

@@ -63,6 +63,9 @@ internal static class RoutingHeaders
             case "may-defer":
                 hints.MayDefer = bool.TryParse(value, out var defer) ? defer : Invalid<bool>($"may-defer: '{value}' is not true or false.");
                 break;
+            case "dry-run":
+                hints.DryRun = bool.TryParse(value, out var dryRun) ? dryRun : Invalid<bool>($"dry-run: '{value}' is not true or false.");
+                break;
             case "cache":
                 hints.BypassCache = value.Equals("bypass", StringComparison.OrdinalIgnoreCase);
                 break;

@@ -36,6 +36,15 @@ public sealed partial class HybridRouterChatClient(
         var history = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
         var decision = await DecideAsync(history, options, cancellationToken);
         var trail = new RouteTrail(decision);
+        if (ChatMetadata.GetBool(options?.AdditionalProperties, ChatMetadata.DryRun))
+        {
+            // The decision alone: no model call, no cost.
+            var explained = new ChatResponse(new ChatMessage(ChatRole.Assistant, string.Empty)) { AdditionalProperties = [] };
+            trail.Note("dry run: no model called");
+            trail.Stamp(explained.AdditionalProperties);
+            return explained;
+        }
+
         var response = await InvokeWithFailoverAsync(history, options, trail, cancellationToken);
         if (ChatMetadata.GetString(options?.AdditionalProperties, ChatMetadata.JsonSchema) is { Length: > 0 } schema
             && ChatMetadata.GetString(response.AdditionalProperties, ChatMetadata.DeferredJobId) is not { Length: > 0 })
@@ -50,7 +59,8 @@ public sealed partial class HybridRouterChatClient(
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        if (ChatMetadata.GetString(options?.AdditionalProperties, ChatMetadata.JsonSchema) is { Length: > 0 })
+        if (ChatMetadata.GetString(options?.AdditionalProperties, ChatMetadata.JsonSchema) is { Length: > 0 }
+            || ChatMetadata.GetBool(options?.AdditionalProperties, ChatMetadata.DryRun))
         {
             // A structured answer must be validated before anyone sees it, so it is produced whole and then streamed.
             foreach (var update in (await GetResponseAsync(messages, options, cancellationToken)).ToChatResponseUpdates())

@@ -11,8 +11,9 @@ namespace HybridLlm.Gateway.Tenancy;
 /// caller claims (so cached answers can never cross tenants), strict residency makes the request private, the allowed
 /// routes travel to the router, and the tenant's requests-per-minute limit is enforced (429 / RESOURCE_EXHAUSTED).
 /// </summary>
-public sealed class TenantPolicyChatClient(
-    IChatClient innerClient, IHttpContextAccessor httpContext, TenantDirectory directory, RedisRequestRateLimiter rateLimiter)
+public sealed partial class TenantPolicyChatClient(
+    IChatClient innerClient, IHttpContextAccessor httpContext, TenantDirectory directory, RedisRequestRateLimiter rateLimiter,
+    ILogger<TenantPolicyChatClient> logger)
     : DelegatingChatClient(innerClient)
 {
     public override async Task<ChatResponse> GetResponseAsync(
@@ -45,7 +46,7 @@ public sealed class TenantPolicyChatClient(
         {
             props[ChatMetadata.AllowedRoutes] = string.Join(',', tenant.Policy.AllowedRoutes);
         }
-        if (await rateLimiter.TryAcquireAsync(tenant.TenantId, tenant.Policy.RequestsPerMinute) is { } retryAfter)
+        if (await TryAcquireAsync(tenant) is { } retryAfter)
         {
             throw new ChatServiceException(StatusCode.ResourceExhausted,
                 $"Tenant '{tenant.TenantId}' is over its limit of {tenant.Policy.RequestsPerMinute} requests per minute.", retryAfter);
@@ -53,4 +54,21 @@ public sealed class TenantPolicyChatClient(
 
         return applied;
     }
+
+    /// <summary>The limit fails open when Redis is unreachable: an outage of shared state must not stop all traffic.</summary>
+    private async Task<TimeSpan?> TryAcquireAsync(TenantContext tenant)
+    {
+        try
+        {
+            return await rateLimiter.TryAcquireAsync(tenant.TenantId, tenant.Policy.RequestsPerMinute);
+        }
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            LogRateLimitUnavailable(ex.GetType().Name);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rate-limit counters unavailable ({Error}); allowing the request")]
+    private partial void LogRateLimitUnavailable(string error);
 }
