@@ -42,6 +42,7 @@ internal static class Extensions
         builder.AddBackendClients();
 
         services.AddHttpContextAccessor();
+        services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<RedisRequestRateLimiter>();
         services.AddSingleton<SpendLedger>();
@@ -59,7 +60,7 @@ internal static class Extensions
         // any classification; the price of what served the request; then the router.
         services.AddChatClient(sp => sp.GetRequiredService<HybridRouterChatClient>())
             .UseOpenTelemetry(configure: o => o.EnableSensitiveData = false)
-            .Use(inner => new GatewayTelemetryChatClient(inner))
+            .Use((inner, sp) => ActivatorUtilities.CreateInstance<GatewayTelemetryChatClient>(sp, inner))
             .Use((inner, sp) => ActivatorUtilities.CreateInstance<TenantPolicyChatClient>(sp, inner))
             .Use((inner, sp) => ActivatorUtilities.CreateInstance<TenantResponseCacheChatClient>(sp, inner))
             .Use((inner, sp) => ActivatorUtilities.CreateInstance<CostingChatClient>(sp, inner));

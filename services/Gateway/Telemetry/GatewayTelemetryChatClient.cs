@@ -1,22 +1,36 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using HybridLlm.Contracts;
+using HybridLlm.Contracts.Errors;
 using Microsoft.Extensions.AI;
 
 namespace HybridLlm.Gateway.Telemetry;
 
 /// <summary>
 /// Adds HybridLlm's attributes (route, reasons, cache hit, cost, model digest) to the gen_ai span that
-/// <c>UseOpenTelemetry</c> opened just outside this client, so one span tells the whole decision.
+/// <c>UseOpenTelemetry</c> opened just outside this client, so one span tells the whole decision, and records
+/// <see cref="GatewayMetrics"/>.
 /// </summary>
-public sealed class GatewayTelemetryChatClient(IChatClient innerClient) : DelegatingChatClient(innerClient)
+public sealed class GatewayTelemetryChatClient(IChatClient innerClient, GatewayMetrics metrics, TimeProvider timeProvider) : DelegatingChatClient(innerClient)
 {
     public override async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var activity = Activity.Current;
-        var response = await base.GetResponseAsync(messages, options, cancellationToken);
+        var started = timeProvider.GetTimestamp();
+        ChatResponse response;
+        try
+        {
+            response = await base.GetResponseAsync(messages, options, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            metrics.Failed(ChatErrorMapper.ToRpcException(ex, cancellationToken).StatusCode.ToString());
+            throw;
+        }
+
         Tag(activity, response.AdditionalProperties);
+        metrics.Answered(response.AdditionalProperties, response.Usage, timeProvider.GetElapsedTime(started));
         return response;
     }
 
@@ -24,9 +38,34 @@ public sealed class GatewayTelemetryChatClient(IChatClient innerClient) : Delega
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var activity = Activity.Current;
+        var started = timeProvider.GetTimestamp();
         var metadata = new AdditionalPropertiesDictionary();
-        await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken))
+        UsageDetails? usage = null;
+        var sawText = false;
+        await using var updates = base.GetStreamingResponseAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
         {
+            try
+            {
+                if (!await updates.MoveNextAsync())
+                {
+                    break;
+                }
+            }
+            catch (Exception ex)
+            {
+                metrics.Failed(ChatErrorMapper.ToRpcException(ex, cancellationToken).StatusCode.ToString());
+                throw;
+            }
+
+            var update = updates.Current;
+            if (!sawText && update.Text.Length > 0)
+            {
+                sawText = true;
+                metrics.FirstToken(timeProvider.GetElapsedTime(started));
+            }
+
+            usage = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? usage;
             if (update.AdditionalProperties is { } props)
             {
                 foreach (var (key, value) in props)
@@ -39,6 +78,7 @@ public sealed class GatewayTelemetryChatClient(IChatClient innerClient) : Delega
         }
 
         Tag(activity, metadata);
+        metrics.Answered(metadata, usage, timeProvider.GetElapsedTime(started));
     }
 
     private static void Tag(Activity? activity, AdditionalPropertiesDictionary? props)
@@ -52,6 +92,12 @@ public sealed class GatewayTelemetryChatClient(IChatClient innerClient) : Delega
         activity.SetTag("hybridllm.cache_hit", ChatMetadata.GetBool(props, ChatMetadata.CacheHit));
         activity.SetTag("hybridllm.cost_usd", ChatMetadata.GetDouble(props, ChatMetadata.CostUsd));
         activity.SetTag("hybridllm.decision_reasons", ChatMetadata.GetString(props, ChatMetadata.DecisionReasons));
+        activity.SetTag("hybridllm.attempts", (int)ChatMetadata.GetDouble(props, ChatMetadata.Attempts));
+        if (ChatMetadata.GetBool(props, ChatMetadata.Degraded))
+        {
+            activity.SetTag("hybridllm.degraded", true);
+        }
+
         if (ChatMetadata.GetString(props, ChatMetadata.ModelDigest) is { } digest)
         {
             activity.SetTag("hybridllm.model_digest", digest);
