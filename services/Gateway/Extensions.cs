@@ -28,6 +28,7 @@ internal static class Extensions
         services.AddOptionsWithValidateOnStart<BackendOptions, BackendOptionsValidator>().BindConfiguration(BackendOptions.SectionName);
         services.AddOptionsWithValidateOnStart<PricingOptions, PricingOptionsValidator>().BindConfiguration(PricingOptions.SectionName);
         services.AddOptionsWithValidateOnStart<ResponseCacheOptions, ResponseCacheOptionsValidator>().BindConfiguration(ResponseCacheOptions.SectionName);
+        services.AddOptionsWithValidateOnStart<SemanticCacheOptions, SemanticCacheOptionsValidator>().BindConfiguration(SemanticCacheOptions.SectionName);
         services.AddOptionsWithValidateOnStart<DeadlineOptions, DeadlineOptionsValidator>().BindConfiguration(DeadlineOptions.SectionName);
         services.AddOptionsWithValidateOnStart<TenancyOptions, TenancyOptionsValidator>().BindConfiguration(TenancyOptions.SectionName);
 
@@ -63,6 +64,7 @@ internal static class Extensions
             .Use((inner, sp) => ActivatorUtilities.CreateInstance<GatewayTelemetryChatClient>(sp, inner))
             .Use((inner, sp) => ActivatorUtilities.CreateInstance<TenantPolicyChatClient>(sp, inner))
             .Use((inner, sp) => ActivatorUtilities.CreateInstance<TenantResponseCacheChatClient>(sp, inner))
+            .Use((inner, sp) => ActivatorUtilities.CreateInstance<SemanticCacheChatClient>(sp, inner))
             .Use((inner, sp) => ActivatorUtilities.CreateInstance<CostingChatClient>(sp, inner));
     }
 
@@ -80,6 +82,7 @@ internal static class Extensions
             .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true);
 
         builder.Services.AddSingleton<IRouteClassifier, GrpcRouteClassifier>();
+        builder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, GrpcEmbeddingGenerator>();
         builder.Services.AddSingleton<HybridLlm.Contracts.Deferred.IDeferredResultSource, ForwardingDeferredResultSource>();
         builder.Services.AddSingleton<IBackendClients, GrpcBackendClients>();
     }
