@@ -14,8 +14,11 @@ var localInference = builder.AddProject<Projects.HybridLlm_LocalInference>("loca
     .WithLocalModel()
     .WithGrpcServiceHealthCheck();
 
-// The proprietary API adapter: provider, endpoint and model from Proprietary:*, the key from a secret parameter.
+// The proprietary API adapter: provider, endpoint and model from Proprietary:*, the key from a secret parameter;
+// Redis holds its shared rate-limit buckets and deferred queue.
 var proprietaryAdapter = builder.AddProject<Projects.HybridLlm_ProprietaryAdapter>("proprietary-adapter")
+    .WithReference(redis)
+    .WaitFor(redis)
     .WithProprietaryProvider(out var proprietaryConfigured)
     .WithGrpcServiceHealthCheck();
 

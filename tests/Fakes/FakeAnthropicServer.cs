@@ -27,6 +27,12 @@ public sealed class FakeAnthropicServer : IAsyncDisposable, IFakeVendor
     /// <summary>Reported <c>usage.output_tokens</c>.</summary>
     public int OutputTokens { get; set; } = 9;
 
+    /// <summary>Reported <c>usage.cache_read_input_tokens</c> (prompt tokens served from the cache, besides input_tokens).</summary>
+    public int CacheReadInputTokens { get; set; }
+
+    /// <summary>Reported <c>usage.cache_creation_input_tokens</c> (prompt tokens written to the cache, besides input_tokens).</summary>
+    public int CacheCreationInputTokens { get; set; }
+
     /// <summary>Every request received so far, in arrival order (a snapshot).</summary>
     public IReadOnlyList<RecordedRequest> Requests => _host.Requests;
 
@@ -92,7 +98,7 @@ public sealed class FakeAnthropicServer : IAsyncDisposable, IFakeVendor
                 content = new[] { new { type = "text", text = ReplyText } },
                 stop_reason = "end_turn",
                 stop_sequence = (string?)null,
-                usage = Usage(InputTokens, OutputTokens),
+                usage = Usage(OutputTokens),
             });
         await context.Response.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
@@ -128,7 +134,7 @@ public sealed class FakeAnthropicServer : IAsyncDisposable, IFakeVendor
                 content = Array.Empty<object>(),
                 stop_reason = (string?)null,
                 stop_sequence = (string?)null,
-                usage = Usage(InputTokens, 1),
+                usage = Usage(1),
             },
         }));
         yield return ("content_block_start", """{"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}""");
@@ -149,16 +155,16 @@ public sealed class FakeAnthropicServer : IAsyncDisposable, IFakeVendor
         {
             type = "message_delta",
             delta = new { stop_reason = "end_turn", stop_sequence = (string?)null },
-            usage = Usage(InputTokens, OutputTokens),
+            usage = Usage(OutputTokens),
         }));
         yield return ("message_stop", """{"type":"message_stop"}""");
     }
 
-    private static object Usage(int input, int output) => new
+    private object Usage(int output) => new
     {
-        input_tokens = input,
+        input_tokens = InputTokens,
         output_tokens = output,
-        cache_creation_input_tokens = 0,
-        cache_read_input_tokens = 0,
+        cache_creation_input_tokens = CacheCreationInputTokens,
+        cache_read_input_tokens = CacheReadInputTokens,
     };
 }

@@ -22,6 +22,9 @@ public sealed record FakeFault
     /// <summary>Time to wait before answering (cut short when the client gives up).</summary>
     public TimeSpan Delay { get; init; }
 
+    /// <summary>A task the server awaits before answering (after <see cref="Delay"/>): lets a test hold calls in flight.</summary>
+    public Task? Gate { get; init; }
+
     /// <summary>Answer 200 with a body that is not valid JSON (or an SSE event whose data is not JSON).</summary>
     public bool MalformedJson { get; init; }
 
@@ -34,6 +37,9 @@ public sealed record FakeFault
     /// <summary>An error status, optionally with retry hints.</summary>
     public static FakeFault Status(int statusCode, int? retryAfterSeconds = null, int? retryAfterMilliseconds = null) =>
         new() { StatusCode = statusCode, RetryAfterSeconds = retryAfterSeconds, RetryAfterMilliseconds = retryAfterMilliseconds };
+
+    /// <summary>An answer held until <paramref name="gate"/> completes, then sent normally.</summary>
+    public static FakeFault HeldUntil(Task gate) => new() { Gate = gate };
 
     /// <summary>A slow answer: waits, then replies normally.</summary>
     public static FakeFault Delayed(TimeSpan delay) => new() { Delay = delay };

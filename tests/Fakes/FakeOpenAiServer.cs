@@ -28,11 +28,24 @@ public sealed class FakeOpenAiServer : IAsyncDisposable, IFakeVendor
     /// <summary>Reported <c>usage.completion_tokens</c>.</summary>
     public int OutputTokens { get; set; } = 7;
 
+    /// <summary>Reported <c>usage.prompt_tokens_details.cached_tokens</c> (of the input tokens, served from the prompt cache).</summary>
+    public int CachedInputTokens { get; set; }
+
+    /// <summary>Reported <c>usage.completion_tokens_details.reasoning_tokens</c> (of the output tokens, hidden reasoning).</summary>
+    public int ReasoningTokens { get; set; }
+
     /// <summary>Every request received so far, in arrival order (a snapshot).</summary>
     public IReadOnlyList<RecordedRequest> Requests => _host.Requests;
 
     /// <summary>Number of requests received so far.</summary>
     public int Calls => _host.Calls;
+
+    /// <summary>Whether <see cref="Requests"/> keeps every request (default true; a benchmark turns it off).</summary>
+    public bool RecordRequests
+    {
+        get => _host.RecordRequests;
+        set => _host.RecordRequests = value;
+    }
 
     /// <summary>Starts the server on 127.0.0.1 with an ephemeral port.</summary>
     public static async Task<FakeOpenAiServer> StartAsync(CancellationToken cancellationToken = default)
@@ -158,5 +171,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable, IFakeVendor
         prompt_tokens = InputTokens,
         completion_tokens = OutputTokens,
         total_tokens = InputTokens + OutputTokens,
+        prompt_tokens_details = new { cached_tokens = CachedInputTokens, audio_tokens = 0 },
+        completion_tokens_details = new { reasoning_tokens = ReasoningTokens, audio_tokens = 0, accepted_prediction_tokens = 0, rejected_prediction_tokens = 0 },
     };
 }

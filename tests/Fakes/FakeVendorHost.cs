@@ -23,6 +23,7 @@ internal sealed class FakeVendorHost : IAsyncDisposable
     private readonly ConcurrentQueue<FakeFault> _faults = new();
     private readonly List<RecordedRequest> _requests = [];
     private readonly Lock _requestsGate = new();
+    private int _calls;
 
     private FakeVendorHost(WebApplication app, IFakeVendor vendor)
     {
@@ -31,6 +32,9 @@ internal sealed class FakeVendorHost : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Keep every request (default); a benchmark turns it off so memory stays flat under load.</summary>
+    public bool RecordRequests { get; set; } = true;
 
     public IReadOnlyList<RecordedRequest> Requests
     {
@@ -49,7 +53,7 @@ internal sealed class FakeVendorHost : IAsyncDisposable
         {
             lock (_requestsGate)
             {
-                return _requests.Count;
+                return _calls;
             }
         }
     }
@@ -97,6 +101,18 @@ internal sealed class FakeVendorHost : IAsyncDisposable
             }
         }
 
+        if (fault?.Gate is { } gate)
+        {
+            try
+            {
+                await gate.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the client gave up
+            }
+        }
+
         if (fault?.StatusCode is int status)
         {
             await WriteErrorAsync(context, fault, status).ConfigureAwait(false);
@@ -120,7 +136,11 @@ internal sealed class FakeVendorHost : IAsyncDisposable
             DateTimeOffset.UtcNow);
         lock (_requestsGate)
         {
-            _requests.Add(recorded);
+            _calls++;
+            if (RecordRequests)
+            {
+                _requests.Add(recorded);
+            }
         }
 
         return recorded;

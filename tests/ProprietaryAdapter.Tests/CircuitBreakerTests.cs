@@ -26,6 +26,21 @@ public sealed class CircuitBreakerTests
     }
 
     [Fact]
+    public async Task Complete_CircuitOpen_CarriesTheTimeUntilTheTrialCallAsRetryAfter()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.EnqueueFault(FakeFault.Status(503));
+        server.EnqueueFault(FakeFault.Status(503));
+        await using var harness = ProviderHarness.Start(BreakerSettings(server.BaseAddress));
+
+        await Assert.ThrowsAsync<UpstreamProviderException>(() => harness.Client.GetResponseAsync("Hello"));
+        var open = await Assert.ThrowsAsync<UpstreamProviderException>(() => harness.Client.GetResponseAsync("Hello"));
+
+        Assert.Equal(UpstreamFailureKind.CircuitOpen, open.Kind);
+        Assert.InRange(open.RetryAfter!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)); // BreakDuration 1 min
+    }
+
+    [Fact]
     public async Task Complete_Repeated429_DoesNotOpenCircuit()
     {
         await using var server = await FakeOpenAiServer.StartAsync();

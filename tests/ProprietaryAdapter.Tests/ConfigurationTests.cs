@@ -94,6 +94,32 @@ public sealed class ConfigurationTests
         Assert.Contains("MaxAttempts", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_RateLimitsWithoutRedis_FailsNamingTheMissingConnection()
+    {
+        await using var harness = ProviderHarness.Start(
+            TestSettings.For(ProviderKind.OpenAI, Unused).With("Proprietary:RequestsPerMinute", "60"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => harness.Client);
+
+        Assert.Contains("ConnectionStrings:redis", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_NamedDeploymentWithoutProvider_FailsValidation()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Proprietary:Model"] = "gpt-4o-mini",
+            ["Proprietary:Deployments:eu:ApiKey"] = TestSettings.ApiKey,
+        };
+
+        var error = Assert.Throws<OptionsValidationException>(() => ProviderHarness.Start(settings));
+
+        Assert.Contains("Proprietary:Deployments:eu:Provider is required", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestSettings.ApiKey, error.Message, StringComparison.Ordinal);
+    }
+
     private static Task<HealthCheckResult> CheckAsync(ProviderHarness harness)
     {
         var check = ActivatorUtilities.CreateInstance<ProviderConfiguredHealthCheck>(harness.Services);

@@ -1,3 +1,4 @@
+using HybridLlm.ProprietaryAdapter.Deployments;
 using HybridLlm.ProprietaryAdapter.Providers;
 
 namespace HybridLlm.ProprietaryAdapter.Tests;
@@ -13,14 +14,14 @@ public sealed class ProviderEndpointsTests
     [InlineData("AzureOpenAI", "https://res.openai.azure.com/openai/v1/", "https://res.openai.azure.com/openai/v1")]
     public void OpenAiEndpoint_Override_AppendsTheApiPathOnce(string provider, string endpoint, string expected)
     {
-        var options = new ProprietaryOptions { Provider = Enum.Parse<ProviderKind>(provider), Endpoint = new Uri(endpoint) };
+        var options = new DeploymentOptions { Provider = Enum.Parse<ProviderKind>(provider), Endpoint = new Uri(endpoint) };
 
         Assert.Equal(new Uri(expected), ProviderEndpoints.OpenAiEndpoint(options));
     }
 
     [Fact]
     public void OpenAiEndpoint_NoOverride_KeepsTheSdkDefault() =>
-        Assert.Null(ProviderEndpoints.OpenAiEndpoint(new ProprietaryOptions { Provider = ProviderKind.OpenAI }));
+        Assert.Null(ProviderEndpoints.OpenAiEndpoint(new DeploymentOptions { Provider = ProviderKind.OpenAI }));
 
     [Theory]
     [InlineData(null, "https://api.anthropic.com")]
@@ -28,7 +29,7 @@ public sealed class ProviderEndpointsTests
     [InlineData("http://127.0.0.1:5000/v1", "http://127.0.0.1:5000")]
     public void AnthropicBaseUrl_IsTheRootWithoutV1(string? endpoint, string expected)
     {
-        var options = new ProprietaryOptions
+        var options = new DeploymentOptions
         {
             Provider = ProviderKind.Anthropic,
             Endpoint = endpoint is null ? null : new Uri(endpoint),

@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using HybridLlm.ProprietaryAdapter.Deployments;
 using Microsoft.Extensions.AI;
 using OpenAI;
 
@@ -8,7 +9,7 @@ namespace HybridLlm.ProprietaryAdapter.Providers;
 /// <summary>Builds the OpenAI SDK chat client for OpenAI, Azure OpenAI (v1 surface) and OpenAI-compatible servers.</summary>
 internal static class OpenAiChatClientBuilder
 {
-    public static IChatClient Create(ProprietaryOptions options, HttpClient httpClient)
+    public static IChatClient Create(DeploymentOptions deployment, ProprietaryOptions shared, HttpClient httpClient)
     {
         var clientOptions = new OpenAIClientOptions
         {
@@ -18,15 +19,16 @@ internal static class OpenAiChatClientBuilder
             Transport = new HttpClientPipelineTransport(httpClient),
             // Spans the whole retry loop inside the HttpClient (and is the idle limit between stream reads), so it must
             // not be shorter than the loop's worst case; the default 100 s would cut retries and long generations.
-            NetworkTimeout = options.Retry.WorstCaseDuration,
+            NetworkTimeout = shared.Retry.WorstCaseDuration,
         };
-        if (ProviderEndpoints.OpenAiEndpoint(options) is { } endpoint)
+        if (ProviderEndpoints.OpenAiEndpoint(deployment) is { } endpoint)
         {
             clientOptions.Endpoint = endpoint;
         }
 
-        return new OpenAIClient(new ApiKeyCredential(options.ApiKey!), clientOptions)
-            .GetChatClient(options.Model!)
+        // The default model only matters for a call without ChatOptions.ModelId; the deployment router always sets one.
+        return new OpenAIClient(new ApiKeyCredential(deployment.ApiKey!), clientOptions)
+            .GetChatClient(shared.Model!)
             .AsIChatClient();
     }
 }

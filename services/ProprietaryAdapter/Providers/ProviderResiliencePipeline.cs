@@ -15,6 +15,7 @@ namespace HybridLlm.ProprietaryAdapter.Providers;
 /// </summary>
 internal static class ProviderResiliencePipeline
 {
+    /// <summary>The HttpClient of the <c>default</c> deployment; others are named <c>proprietary-provider-{deployment}</c>.</summary>
     public const string HttpClientName = "proprietary-provider";
     public const string PipelineName = "proprietary-retry";
     public const string LoggerCategory = "HybridLlm.ProprietaryAdapter.Providers.Resilience";
@@ -24,8 +25,19 @@ internal static class ProviderResiliencePipeline
     private const int TooManyRequests = 429;
     private const int Overloaded = 529; // Anthropic's "overloaded_error"
 
+    /// <summary>The named HttpClient (and so the retry loop and circuit breaker) of one deployment.</summary>
+    public static string HttpClientNameFor(string deployment) =>
+        string.Equals(deployment, Deployments.DeploymentCatalog.DefaultName, StringComparison.OrdinalIgnoreCase)
+            ? HttpClientName
+            : $"{HttpClientName}-{deployment}";
+
     public static void Configure(
-        ResiliencePipelineBuilder<HttpResponseMessage> builder, ProprietaryOptions options, TimeProvider timeProvider, ILogger logger)
+        ResiliencePipelineBuilder<HttpResponseMessage> builder,
+        string deployment,
+        ProprietaryOptions options,
+        CircuitBreakerStateProvider circuitState,
+        TimeProvider timeProvider,
+        ILogger logger)
     {
         builder.TimeProvider = timeProvider;
         var retry = options.Retry;
@@ -43,7 +55,7 @@ internal static class ProviderResiliencePipeline
                 DelayGenerator = args => ValueTask.FromResult(HintedDelay(args.Outcome, retry.MaxDelay, timeProvider)),
                 OnRetry = args =>
                 {
-                    Log.RetryScheduled(logger, args.AttemptNumber + 1, retry.MaxAttempts, StatusOf(args.Outcome),
+                    Log.RetryScheduled(logger, deployment, args.AttemptNumber + 1, retry.MaxAttempts, StatusOf(args.Outcome),
                         ErrorOf(args.Outcome), args.RetryDelay.TotalMilliseconds);
                     return default;
                 },
@@ -58,14 +70,16 @@ internal static class ProviderResiliencePipeline
             SamplingDuration = breaker.SamplingDuration,
             BreakDuration = breaker.BreakDuration,
             ShouldHandle = args => ValueTask.FromResult(CountsAgainstCircuit(args.Outcome)),
+            // Lets the deployment router skip a deployment whose circuit is open while another can serve.
+            StateProvider = circuitState,
             OnOpened = args =>
             {
-                Log.CircuitOpened(logger, args.BreakDuration.TotalMilliseconds, StatusOf(args.Outcome), ErrorOf(args.Outcome));
+                Log.CircuitOpened(logger, deployment, args.BreakDuration.TotalMilliseconds, StatusOf(args.Outcome), ErrorOf(args.Outcome));
                 return default;
             },
             OnClosed = _ =>
             {
-                Log.CircuitClosed(logger);
+                Log.CircuitClosed(logger, deployment);
                 return default;
             },
         });

@@ -8,7 +8,7 @@ namespace HybridLlm.ProprietaryAdapter.Providers;
 /// Outermost layer over the vendor SDK's chat client: turns SDK, transport and resilience exceptions into
 /// <see cref="UpstreamProviderException"/> carrying the last status and Retry-After, for both call shapes.
 /// </summary>
-internal sealed class UpstreamErrorChatClient(IChatClient innerClient, ProviderKind provider, ILogger logger)
+internal sealed class UpstreamErrorChatClient(IChatClient innerClient, string deployment, ProviderKind provider, ILogger logger)
     : DelegatingChatClient(innerClient)
 {
     public override async Task<ChatResponse> GetResponseAsync(
@@ -64,7 +64,7 @@ internal sealed class UpstreamErrorChatClient(IChatClient innerClient, ProviderK
         var translated = UpstreamErrorTranslator.Translate(provider, exception, observation, outputStarted, cancellationToken);
         if (translated is not null)
         {
-            Log.CallFailed(logger, provider, translated.Kind, translated.StatusCode);
+            Log.CallFailed(logger, deployment, provider, translated.Kind, translated.StatusCode);
         }
 
         return translated;

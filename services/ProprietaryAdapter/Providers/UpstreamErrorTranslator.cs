@@ -26,7 +26,13 @@ internal static class UpstreamErrorTranslator
         }
 
         status ??= observation.LastStatusCode is >= 400 and var last ? last : null;
-        var retryAfter = kind is UpstreamFailureKind.RateLimited or UpstreamFailureKind.ServerError ? observation.LastRetryAfter : null;
+        var retryAfter = kind switch
+        {
+            UpstreamFailureKind.RateLimited or UpstreamFailureKind.ServerError => observation.LastRetryAfter,
+            // An open circuit knows when it will let a trial call through: that is the caller's hint.
+            UpstreamFailureKind.CircuitOpen => BrokenCircuit(exception)?.RetryAfter,
+            _ => null,
+        };
         return new UpstreamProviderException(provider, kind, status, retryAfter, exception);
     }
 
@@ -48,6 +54,19 @@ internal static class UpstreamErrorTranslator
                 (outputStarted ? UpstreamFailureKind.StreamInterrupted : UpstreamFailureKind.Transport, null),
             _ => null,
         };
+
+    private static BrokenCircuitException? BrokenCircuit(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is BrokenCircuitException broken)
+            {
+                return broken;
+            }
+        }
+
+        return null;
+    }
 
     private static UpstreamFailureKind FromStatus(int status) => status switch
     {

@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using Grpc.Core;
 using HybridLlm.Contracts.Errors;
+using HybridLlm.ProprietaryAdapter.Deployments;
 using HybridLlm.ProprietaryAdapter.Providers;
+using HybridLlm.ProprietaryAdapter.RateLimiting;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
@@ -9,10 +11,12 @@ namespace HybridLlm.ProprietaryAdapter.Serving;
 
 /// <summary>
 /// Puts the provider client behind the HybridLlm contract: resolves the requested model alias (unknown → InvalidArgument)
-/// and turns provider failures into the statuses callers act on (rate limited → ResourceExhausted with a retry hint,
-/// vendor down or circuit open → Unavailable, not configured → FailedPrecondition).
+/// and turns provider failures into the statuses callers act on (rate limited by the vendor or by our own limiter →
+/// ResourceExhausted with a retry hint, vendor down or circuit open → Unavailable, not configured → FailedPrecondition).
+/// Each resolved model is reported to the <see cref="ModelRetirementMonitor"/>, which warns ahead of a retirement date.
 /// </summary>
-internal sealed class ContractChatClient(IChatClient innerClient, IOptionsMonitor<ModelAliasOptions> aliases) : DelegatingChatClient(innerClient)
+internal sealed class ContractChatClient(
+    IChatClient innerClient, IOptionsMonitor<ModelAliasOptions> aliases, ModelRetirementMonitor retirements) : DelegatingChatClient(innerClient)
 {
     public override async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
@@ -59,6 +63,7 @@ internal sealed class ContractChatClient(IChatClient innerClient, IOptionsMonito
                 options.ModelId = null;
             }
 
+            retirements.NoteUse(model: null);
             return options;
         }
 
@@ -69,6 +74,7 @@ internal sealed class ContractChatClient(IChatClient innerClient, IOptionsMonito
             throw new ChatServiceException(StatusCode.InvalidArgument, $"options.model: unknown model '{requested}'; known models: {known}.");
         }
 
+        retirements.NoteUse(vendorModel);
         var resolved = options.Clone();
         resolved.ModelId = vendorModel;
         return resolved;
@@ -76,6 +82,7 @@ internal sealed class ContractChatClient(IChatClient innerClient, IOptionsMonito
 
     private static ChatServiceException? Translate(Exception exception) => exception switch
     {
+        RateLimitExceededException limited => new(StatusCode.ResourceExhausted, limited.Message, limited.RetryAfter, limited),
         ProviderNotConfiguredException notConfigured => new(StatusCode.FailedPrecondition, notConfigured.Message, inner: notConfigured),
         UpstreamProviderException upstream => upstream.Kind switch
         {

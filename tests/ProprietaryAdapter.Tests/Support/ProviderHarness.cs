@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace HybridLlm.ProprietaryAdapter.Tests.Support;
 
@@ -21,8 +22,11 @@ internal sealed class ProviderHarness : IAsyncDisposable
 
     public FakeLogCollector Logs => _services.GetFakeLogCollector();
 
-    /// <summary>Builds the container and runs start-time options validation, as the host would.</summary>
-    public static ProviderHarness Start(IDictionary<string, string?> settings, TimeProvider? timeProvider = null)
+    /// <summary>
+    /// Builds the container and runs start-time options validation, as the host would. With <paramref name="redis"/> the
+    /// rate limiter meters through it (each harness is one replica).
+    /// </summary>
+    public static ProviderHarness Start(IDictionary<string, string?> settings, TimeProvider? timeProvider = null, IConnectionMultiplexer? redis = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
@@ -30,6 +34,11 @@ internal sealed class ProviderHarness : IAsyncDisposable
         if (timeProvider is not null)
         {
             services.AddSingleton(timeProvider);
+        }
+
+        if (redis is not null)
+        {
+            services.AddSingleton(redis);
         }
 
         services.AddProprietaryProvider(configuration);

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using StackExchange.Redis;
+
+namespace HybridLlm.ProprietaryAdapter.Tests.Support;
+
+/// <summary>A real <c>redis-server</c> on a free loopback port, started once for the test collection.</summary>
+public sealed class RedisServerFixture : IAsyncLifetime
+{
+    private Process? _process;
+
+    public int Port { get; private set; }
+
+    /// <summary>What <c>ConnectionStrings:redis</c> holds for an adapter under test.</summary>
+    public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false";
+
+    /// <summary>A connection for the tests' own look into Redis.</summary>
+    public IConnectionMultiplexer Connection { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Port = FreePort();
+        _process = Process.Start(new ProcessStartInfo("redis-server",
+            ["--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("redis-server did not start; install it (apt-get install redis-server).");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                Connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{Port}");
+                await Connection.GetDatabase().PingAsync();
+                return;
+            }
+            catch (RedisConnectionException) when (attempt < 50)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    /// <summary>A separate connection, as a separate replica would have.</summary>
+    public Task<ConnectionMultiplexer> ConnectAsync() => ConnectionMultiplexer.ConnectAsync(ConnectionString);
+
+    public async Task DisposeAsync()
+    {
+        if (Connection is not null)
+        {
+            await Connection.DisposeAsync();
+        }
+
+        if (_process is { HasExited: false })
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RedisCollection : ICollectionFixture<RedisServerFixture>
+{
+    public const string Name = "redis";
+}
