@@ -25,6 +25,7 @@ internal static class Extensions
         services.AddSingleton(TimeProvider.System);
 
         services.AddOptionsWithValidateOnStart<RoutingOptions, RoutingOptionsValidator>().BindConfiguration(RoutingOptions.SectionName);
+        services.AddSingleton<IPostConfigureOptions<RoutingOptions>, CalibratedThresholdSetup>();
         services.AddOptionsWithValidateOnStart<BackendOptions, BackendOptionsValidator>().BindConfiguration(BackendOptions.SectionName);
         services.AddOptionsWithValidateOnStart<PricingOptions, PricingOptionsValidator>().BindConfiguration(PricingOptions.SectionName);
         services.AddOptionsWithValidateOnStart<ResponseCacheOptions, ResponseCacheOptionsValidator>().BindConfiguration(ResponseCacheOptions.SectionName);

@@ -2,16 +2,13 @@ using HybridLlm.Classifier.Analysis;
 
 namespace HybridLlm.Classifier.Tests;
 
-public sealed class PromptClassifierTests
+[Collection(ClassifierCollection.Name)]
+public sealed class PromptClassifierTests(ClassifierFixture fixture)
 {
-    private static readonly PromptClassifier Classifier = new(new PiiDetector(), new TokenCounter(), new TaskCueDetector());
-
-    private static PromptAnalysis ClassifyUser(string text) => Classifier.Classify([new ClassifierMessage("user", text)]);
-
     [Fact]
-    public void Classify_EmptyConversation_HasNoTokensAndNoFindings()
+    public async Task Classify_EmptyConversation_HasNoTokensAndNoFindings()
     {
-        var analysis = Classifier.Classify([]);
+        var analysis = await fixture.Classifier.ClassifyAsync([]);
 
         Assert.Equal(0, analysis.InputTokens);
         Assert.Empty(analysis.Pii);
@@ -19,32 +16,33 @@ public sealed class PromptClassifierTests
     }
 
     [Fact]
-    public void Classify_Conversation_CountsTokensOverAllMessages()
+    public async Task Classify_Conversation_CountsTokensOverAllMessages()
     {
-        var counter = new TokenCounter();
         ClassifierMessage[] messages = [new("system", "Be brief."), new("user", "What is a monad?"), new("assistant", "A monoid.")];
 
-        Assert.Equal(counter.CountTokens(messages), Classifier.Classify(messages).InputTokens);
+        var analysis = await fixture.Classifier.ClassifyAsync(messages);
+
+        Assert.Equal(fixture.Get<TokenCounter>().CountTokens(messages), analysis.InputTokens);
     }
 
     [Fact]
-    public void Classify_PiiInSeveralMessages_ReportsEachWithItsMessageIndex()
+    public async Task Classify_PiiInSeveralMessages_ReportsEachWithItsMessageIndex()
     {
         ClassifierMessage[] messages = [new("system", "No PII here."), new("user", "Mail bob@example.org"), new("user", "IBAN DE89 3704 0044 0532 0130 00")];
 
-        var analysis = Classifier.Classify(messages);
+        var analysis = await fixture.Classifier.ClassifyAsync(messages);
 
         Assert.Equal([(PiiKind.Email, 1), (PiiKind.Iban, 2)], analysis.Pii.Select(f => (f.Kind, f.MessageIndex)));
         Assert.Contains("pii=email,iban (2 findings)", analysis.Reasons);
     }
 
     [Fact]
-    public void Classify_Reasons_NeverContainThePiiText()
+    public async Task Classify_Reasons_NeverContainThePiiText()
     {
         string[] secrets = ["alice@example.com", "4111 1111 1111 1111", "GB82 WEST 1234 5698 7654 32", "536-90-4567", "hunter2hunter2", "192.168.7.42"];
         var prompt = "Summarize: " + string.Join(" and ", secrets.Select((s, i) => i == 4 ? "password=" + s : s));
 
-        var analysis = ClassifyUser(prompt);
+        var analysis = await fixture.ClassifyUserAsync(prompt);
 
         Assert.Equal(secrets.Length, analysis.Pii.Count);
         Assert.All(analysis.Reasons, reason => Assert.All(secrets, secret => Assert.DoesNotContain(secret, reason, StringComparison.OrdinalIgnoreCase)));
@@ -52,64 +50,117 @@ public sealed class PromptClassifierTests
     }
 
     [Fact]
-    public void Classify_MathPrompt_ScoresAboveASummary()
+    public async Task Classify_Reasons_GiveTheTaskProbabilityAndTheScoresLargestTerms()
     {
-        var math = ClassifyUser("Solve 3x + 2 = 11 and explain.");
-        var summary = ClassifyUser("Summarize this note: the meeting moved to Monday.");
+        var analysis = await fixture.ClassifyUserAsync("Prove that the sum of the first n odd numbers is n^2, by induction.");
 
-        Assert.Equal(TaskKind.Math, math.Task);
-        Assert.Contains("task=math (+0.35) cue=solve", math.Reasons);
-        Assert.True(math.StrongScore > summary.StrongScore);
+        Assert.Equal(2, analysis.Reasons.Count);
+        Assert.Matches(@"^task=[a-z_]+ p=\d\.\d\d \(next [a-z_]+ p=\d\.\d\d\)$", analysis.Reasons[0]);
+        Assert.Matches(@"^strong_score=\d\.\d\d from the learned router: semantic [+-]\d+\.\d\d(, [a-z_]+=\d+ [+-]\d+\.\d\d){0,3}$", analysis.Reasons[1]);
     }
 
     [Fact]
-    public void Classify_StrongScore_IsMonotoneInLength()
+    public async Task Classify_SamePromptTwice_GivesIdenticalResults()
     {
-        const string Sentence = "The quarterly figures moved a little in every region we track. ";
-        int[] repeats = [1, 100, 400, 1_000, 2_000];
+        const string Prompt = "Write a thread-safe LRU cache in C# with per-entry expiry and unit tests.";
 
-        var analyses = repeats.Select(n => ClassifyUser("Summarize: " + string.Concat(Enumerable.Repeat(Sentence, n)))).ToArray();
+        var first = await fixture.ClassifyUserAsync(Prompt);
+        var second = await fixture.ClassifyUserAsync(Prompt);
 
-        for (var i = 1; i < analyses.Length; i++)
+        Assert.Equal(first.StrongScore, second.StrongScore);
+        Assert.Equal(first.Task, second.Task);
+        Assert.Equal(first.Reasons, second.Reasons);
+    }
+
+    [Fact]
+    public async Task ClassifyBatch_ReturnsResultsInInputOrder_MatchingOneByOne()
+    {
+        string[] prompts =
+        [
+            "hi!",
+            "Solve 3x + 7 = 22 and show the steps.",
+            "Translate 'good night' into Spanish.",
+            "Plan a three-day product launch with two people and a fixed budget; identify the critical path and risks.",
+        ];
+
+        var batch = await fixture.Classifier.ClassifyBatchAsync(prompts.Select(p => (IReadOnlyList<ClassifierMessage>)[new ClassifierMessage("user", p)]).ToArray());
+
+        Assert.Equal(prompts.Length, batch.Count);
+        for (var i = 0; i < prompts.Length; i++)
         {
-            Assert.True(analyses[i].InputTokens > analyses[i - 1].InputTokens);
-            Assert.True(analyses[i].StrongScore >= analyses[i - 1].StrongScore);
+            var single = await fixture.ClassifyUserAsync(prompts[i]);
+            Assert.Equal(single.Task, batch[i].Task);
+            Assert.Equal(single.StrongScore, batch[i].StrongScore, 3);
+            Assert.Equal(single.InputTokens, batch[i].InputTokens);
         }
+    }
 
-        Assert.True(analyses[^1].StrongScore > analyses[0].StrongScore);
-        Assert.Contains(analyses[^1].Reasons, r => r.StartsWith($"input_tokens={analyses[^1].InputTokens} > 16000", StringComparison.Ordinal));
+    [Theory]
+    [InlineData("Solve the differential equation dy/dx = 2y(1 - y/50) with y(0) = 5 and find when y reaches 40.", TaskKind.Math)]
+    [InlineData("Write a Go function that merges k sorted channels into one sorted channel without deadlocks, with tests.", TaskKind.Code)]
+    [InlineData("Is this review positive or negative? 'The soup was cold and the waiter ignored us.'", TaskKind.Classification)]
+    [InlineData("Translate 'where is the library?' into German.", TaskKind.Rewrite)]
+    [InlineData("Write a haiku about a frozen pond.", TaskKind.CreativeWriting)]
+    [InlineData("Summarize in one sentence: The council approved two new bus lanes and a cycle path, starting in May.", TaskKind.Summarisation)]
+    public async Task Classify_ClearPromptsTheDataNeverSaw_GetTheirTask(string prompt, TaskKind expected)
+    {
+        var analysis = await fixture.ClassifyUserAsync(prompt);
+
+        Assert.Equal(expected, analysis.Task);
     }
 
     [Fact]
-    public void Classify_ExtraQuestionsAndConstraints_RaiseTheScoreWithReasons()
+    public async Task Classify_HeldOutHardMathAndReasoning_ScoreAboveHeldOutSimpleClassification()
     {
-        var plain = ClassifyUser("What is the capital of France?");
-        var demanding = ClassifyUser(
-            "What is the capital of France? Why there? When did it become so? " +
-            "Answer in at most 50 words, you must cite a source and never use bullet points.");
+        var heldOut = RepositoryFiles.ValidationPrompts();
+        var hard = heldOut.Where(p => p.NeedsStrong && p.Task is "math" or "multi_step_reasoning").Select(p => p.Prompt).ToArray();
+        var simple = heldOut.Where(p => !p.NeedsStrong && p.Task == "classification").Select(p => p.Prompt).ToArray();
+        Assert.True(hard.Length >= 5 && simple.Length >= 5, $"validation split too small: {hard.Length} hard, {simple.Length} simple");
 
-        Assert.True(demanding.StrongScore > plain.StrongScore);
-        Assert.Contains("questions=3 (+0.10)", demanding.Reasons);
-        Assert.Contains(demanding.Reasons, r => r.StartsWith("constraints=3 ", StringComparison.Ordinal));
+        var hardScores = await ScoresAsync(hard);
+        var simpleScores = await ScoresAsync(simple);
+
+        // Every hard prompt against every simple one: the hard one should almost always score higher (pairwise AUC).
+        var pairs = hardScores.SelectMany(h => simpleScores.Select(s => h > s ? 1.0 : h == s ? 0.5 : 0.0)).Average();
+        Assert.True(pairs >= 0.9, $"pairwise ordering {pairs:0.000}");
+        Assert.True(hardScores.Average() > simpleScores.Average() + 0.3, $"mean hard {hardScores.Average():0.00} vs simple {simpleScores.Average():0.00}");
+    }
+
+    [Theory]
+    [InlineData("Once upon a time there was a little cat 3f2b9c0d4e5a4b6c8d7e9f0a1b2c3d4e")]
+    [InlineData("Once upon a time a dog found a ball 0a1b2c3d4e5f60718293a4b5c6d7e8f9")]
+    [InlineData("Hi! Nice to meet you.")]
+    [InlineData("Classify this email as spam or not spam: 'You won a free cruise, click now'")]
+    public async Task Classify_SimplePrompts_StayBelowTheGatewaysDefaultThreshold(string prompt)
+    {
+        var analysis = await fixture.ClassifyUserAsync(prompt);
+
+        Assert.True(analysis.StrongScore < 0.5, $"strong_score {analysis.StrongScore}");
     }
 
     [Theory]
     [InlineData("hi")]
     [InlineData("Think step by step. First plan, then prove it. Why? How? What? Where? When? You must, must, must, must, must, must not.")]
-    public void Classify_StrongScore_StaysWithinZeroAndOne(string prompt)
+    public async Task Classify_StrongScore_StaysWithinZeroAndOne(string prompt)
     {
         var longPrompt = prompt + string.Concat(Enumerable.Repeat(" more words here", 6_000));
 
-        Assert.InRange(ClassifyUser(prompt).StrongScore, 0, 1);
-        Assert.InRange(ClassifyUser(longPrompt).StrongScore, 0, 1);
+        Assert.InRange((await fixture.ClassifyUserAsync(prompt)).StrongScore, 0, 1);
+        Assert.InRange((await fixture.ClassifyUserAsync(longPrompt)).StrongScore, 0, 1);
     }
 
     [Fact]
-    public void Classify_CancelledToken_Throws()
+    public async Task Classify_CancelledToken_Throws()
     {
         using var cts = new CancellationTokenSource();
-        cts.Cancel();
+        await cts.CancelAsync();
 
-        Assert.Throws<OperationCanceledException>(() => Classifier.Classify([new ClassifierMessage("user", "hi")], cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fixture.Classifier.ClassifyAsync([new ClassifierMessage("user", "hi")], cts.Token));
+    }
+
+    private async Task<double[]> ScoresAsync(IEnumerable<string> prompts)
+    {
+        var analyses = await fixture.Classifier.ClassifyBatchAsync(prompts.Select(p => (IReadOnlyList<ClassifierMessage>)[new ClassifierMessage("user", p)]).ToArray());
+        return analyses.Select(a => a.StrongScore).ToArray();
     }
 }

@@ -3,10 +3,9 @@ using System.Text.RegularExpressions;
 namespace HybridLlm.Classifier.Analysis;
 
 /// <summary>
-/// Guesses the task from keyword cues. This is the deliberately simple first version: an ordered list
-/// of regex rules (<see cref="TaskCues"/>) where the first match wins. A later issue replaces it with a
-/// learned classifier over MiniLM sentence embeddings; until then the rules are transparent and the
-/// cue label that fired is reported with the result. Stateless and thread-safe.
+/// Guesses the task from keyword cues: an ordered list of regex rules (<see cref="TaskCues"/>) where the
+/// first match wins. The learned router does not trust the guess; it reads it as one of its interpretable
+/// features (<c>cue_*</c>) next to the MiniLM embedding. Stateless and thread-safe.
 /// </summary>
 public sealed partial class TaskCueDetector
 {

@@ -1,14 +1,43 @@
 using Grpc.Core;
 using HybridLlm.Classifier.Analysis;
+using HybridLlm.Classifier.Embeddings;
 using HybridLlm.Grpc.V1;
+using Microsoft.Extensions.Options;
 using PiiFinding = HybridLlm.Grpc.V1.PiiFinding;
 
 namespace HybridLlm.Classifier.Grpc;
 
-/// <summary>The Classifier contract over <see cref="PromptClassifier"/>.</summary>
-internal sealed class ClassifierGrpcService(PromptClassifier classifier) : HybridLlm.Grpc.V1.Classifier.ClassifierBase
+/// <summary>
+/// The Classifier contract over <see cref="PromptClassifier"/>, and sentence embeddings of whole texts (the router's
+/// short window widened to <see cref="MiniLmEmbeddingOptions.SemanticMaxTokens"/>) for the gateway's semantic cache.
+/// </summary>
+internal sealed class ClassifierGrpcService(PromptClassifier classifier, MiniLmEmbeddingGenerator embeddings, IOptions<MiniLmEmbeddingOptions> options)
+    : HybridLlm.Grpc.V1.Classifier.ClassifierBase
 {
-    public override Task<ClassifyResponse> Classify(ClassifyRequest request, ServerCallContext context)
+    /// <summary>Most texts one Embed call may carry.</summary>
+    internal const int MaxEmbedTexts = 64;
+
+    public override async Task<EmbedResponse> Embed(EmbedRequest request, ServerCallContext context)
+    {
+        if (request.Texts.Count is 0 or > MaxEmbedTexts)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"texts: between 1 and {MaxEmbedTexts} texts are required, got {request.Texts.Count}."));
+        }
+
+        using var semantic = embeddings.WithMaxTokens(options.Value.SemanticMaxTokens);
+        var generated = await semantic.GenerateAsync(request.Texts, cancellationToken: context.CancellationToken);
+        var response = new EmbedResponse();
+        foreach (var embedding in generated)
+        {
+            var proto = new HybridLlm.Grpc.V1.Embedding();
+            proto.Values.AddRange(embedding.Vector.ToArray());
+            response.Embeddings.Add(proto);
+        }
+
+        return response;
+    }
+
+    public override async Task<ClassifyResponse> Classify(ClassifyRequest request, ServerCallContext context)
     {
         if (request.Messages.Count == 0)
         {
@@ -16,8 +45,8 @@ internal sealed class ClassifierGrpcService(PromptClassifier classifier) : Hybri
         }
 
         var messages = request.Messages.Select(m => new ClassifierMessage(RoleName(m.Role), m.Text)).ToList();
-        var analysis = classifier.Classify(messages, context.CancellationToken);
-        return Task.FromResult(ToProto(analysis));
+        var analysis = await classifier.ClassifyAsync(messages, context.CancellationToken);
+        return ToProto(analysis);
     }
 
     internal static ClassifyResponse ToProto(PromptAnalysis analysis)

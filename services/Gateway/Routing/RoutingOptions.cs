@@ -15,6 +15,17 @@ public sealed class RoutingOptions
     [Range(0.0, 1.0)]
     public double StrongScoreThreshold { get; set; } = 0.5;
 
+    /// <summary>
+    /// Share of auto traffic that should go to the API (0..1). When set, the threshold is derived at start from the
+    /// score quantiles of <see cref="CalibrationScoresPath"/> (as RouteLLM calibrates) and replaces
+    /// <see cref="StrongScoreThreshold"/>.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double? ProprietaryShare { get; set; }
+
+    /// <summary>Strong scores of a calibration set (written by <c>hybridllm train</c>), relative to the app folder.</summary>
+    public string CalibrationScoresPath { get; set; } = "calibration-scores.json";
+
     /// <summary>Input tokens above which an auto request goes to the proprietary route (open models lose the middle past ~16k).</summary>
     [Range(1, 10_000_000)]
     public int LongContextTokens { get; set; } = 16_000;

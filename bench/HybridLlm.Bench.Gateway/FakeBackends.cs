@@ -1,0 +1,69 @@
+using Grpc.Core;
+using HybridLlm.Grpc.V1;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HybridLlm.Bench.Gateway;
+
+/// <summary>
+/// One Kestrel gRPC server (HTTP/2 cleartext, 127.0.0.1, ephemeral port) hosting a <see cref="ChatService"/> and a
+/// <see cref="Classifier"/> that both answer at once. The gateway uses it as its local, proprietary and classifier
+/// backend; the benchmark calls the same server directly for the baseline.
+/// </summary>
+internal sealed class FakeBackends : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private FakeBackends(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<FakeBackends> StartAsync(CancellationToken cancellationToken)
+    {
+        // The empty builder reads no appsettings.json, environment or logging configuration: nothing the gateway's
+        // configuration says can reach the fakes.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore()
+            .ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2))
+            .UseUrls("http://127.0.0.1:0");
+        builder.Services.AddGrpc();
+        var app = builder.Build();
+        app.MapGrpcService<InstantChatService>();
+        app.MapGrpcService<InstantClassifier>();
+        await app.StartAsync(cancellationToken);
+        return new FakeBackends(app, new Uri(app.Urls.First()));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    /// <summary>A backend that has its answer ready: what remains of a call is transport and (de)serialization.</summary>
+    private sealed class InstantChatService : ChatService.ChatServiceBase
+    {
+        public override Task<ChatResponse> Complete(ChatRequest request, ServerCallContext context) =>
+            Task.FromResult(new ChatResponse
+            {
+                Text = "ready",
+                FinishReason = FinishReason.Stop,
+                Usage = new Usage { InputTokens = 12, OutputTokens = 1 },
+                Route = Route.Local,
+                ModelId = "fake-local",
+            });
+    }
+
+    /// <summary>A classifier that always finds an easy chat prompt without personal data (routes local).</summary>
+    private sealed class InstantClassifier : Classifier.ClassifierBase
+    {
+        public override Task<ClassifyResponse> Classify(ClassifyRequest request, ServerCallContext context) =>
+            Task.FromResult(new ClassifyResponse { Task = TaskType.Chat, StrongScore = 0.1, InputTokens = 12 });
+    }
+}

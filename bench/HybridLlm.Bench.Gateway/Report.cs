@@ -1,0 +1,125 @@
+using System.Globalization;
+
+namespace HybridLlm.Bench.Gateway;
+
+/// <summary>The markdown tables of bench/RESULTS.md's "Gateway" section, from one run's results.</summary>
+internal static class Report
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static void WriteLatency(TextWriter w, LatencyResults results, IReadOnlyList<int> levels)
+    {
+        w.WriteLine();
+        w.WriteLine("#### Added latency: gateway vs the same fake backend called directly (cache bypassed, classifier skipped)");
+        w.WriteLine();
+        w.WriteLine("| concurrency | direct p50 / p99 | gateway p50 / p99 | **added p50** (target <= 1 ms) | **added p99** (target <= 3 ms) | added p50 per round | req/s direct / gateway | CPU per request, gateway − direct (median of rounds) | allocated per request, gateway − direct (median of rounds) |");
+        w.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var c in levels)
+        {
+            var direct = results.Pooled(Scenarios.Direct, c);
+            var gateway = results.Pooled(Scenarios.Gateway, c);
+            Percentiles d = new(direct.Latencies), g = new(gateway.Latencies);
+            var rounds = results.Runs[(Scenarios.Gateway, c)].Zip(results.Runs[(Scenarios.Direct, c)],
+                (gr, dr) => Ms(new Percentiles(gr.Latencies).P50 - new Percentiles(dr.Latencies).P50));
+            w.WriteLine(F($"| {c} | {Ms(d.P50)} / {Ms(d.P99)} | {Ms(g.P50)} / {Ms(g.P99)} | **{Ms(g.P50 - d.P50)}** | **{Ms(g.P99 - d.P99)}** | {string.Join(", ", rounds)} | {direct.RequestsPerSecond:0} / {gateway.RequestsPerSecond:0} | {Cpu(results, Scenarios.Gateway, c) - Cpu(results, Scenarios.Direct, c):0} µs | {Alloc(results, Scenarios.Gateway, c) - Alloc(results, Scenarios.Direct, c):0.0} KB |"));
+        }
+
+        w.WriteLine();
+        w.WriteLine("#### The auto route: with the (instant, gRPC) classifier call");
+        w.WriteLine();
+        w.WriteLine("| concurrency | gateway+classifier p50 / p99 | added vs direct p50 / p99 | classifier hop alone p50 / p99 | added p50 minus the classifier hop | req/s |");
+        w.WriteLine("|---|---|---|---|---|---|");
+        foreach (var c in levels)
+        {
+            var auto = results.Pooled(Scenarios.GatewayWithClassifier, c);
+            Percentiles d = new(results.Pooled(Scenarios.Direct, c).Latencies), a = new(auto.Latencies),
+                k = new(results.Pooled(Scenarios.ClassifierDirect, c).Latencies);
+            w.WriteLine(F($"| {c} | {Ms(a.P50)} / {Ms(a.P99)} | {Ms(a.P50 - d.P50)} / {Ms(a.P99 - d.P99)} | {Ms(k.P50)} / {Ms(k.P99)} | {Ms(a.P50 - d.P50 - k.P50)} | {auto.RequestsPerSecond:0} |"));
+        }
+
+        w.WriteLine();
+        w.WriteLine("#### Cache hits (same request repeated; real Redis on loopback)");
+        w.WriteLine();
+        w.WriteLine("| concurrency | p50 | p99 | p99.9 | req/s | targets | CPU per hit (whole process, median of rounds) | allocated per hit (whole process, median of rounds) |");
+        w.WriteLine("|---|---|---|---|---|---|---|---|");
+        foreach (var c in levels)
+        {
+            var hits = results.Pooled(Scenarios.CacheHit, c);
+            var p = new Percentiles(hits.Latencies);
+            var target = c == 1 ? "p99 <= 2 ms sequential" : ">= 3,000 hits/s";
+            w.WriteLine(F($"| {c} | {Ms(p.P50)} | {Ms(p.P99)} | {Ms(p.P999)} | **{hits.RequestsPerSecond:0}** | {target} | {Cpu(results, Scenarios.CacheHit, c):0} µs | {Alloc(results, Scenarios.CacheHit, c):0.0} KB |"));
+        }
+
+        w.WriteLine();
+        w.WriteLine("<details><summary>Every scenario, pooled over the rounds</summary>");
+        w.WriteLine();
+        w.WriteLine("| scenario | c | requests | p50 | p90 | p99 | p99.9 | max | req/s | CPU/req (median of rounds) | alloc/req (median of rounds) | GCs gen0/1/2 |");
+        w.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var ((scenario, c), _) in results.Runs)
+        {
+            var run = results.Pooled(scenario, c);
+            var p = new Percentiles(run.Latencies);
+            w.WriteLine(F($"| {scenario} | {c} | {run.Requests} | {Ms(p.P50)} | {Ms(p.P90)} | {Ms(p.P99)} | {Ms(p.P999)} | {Ms(p.Max)} | {run.RequestsPerSecond:0} | {Cpu(results, scenario, c):0} µs | {Alloc(results, scenario, c):0.0} KB | {run.Collections[0]}/{run.Collections[1]}/{run.Collections[2]} |"));
+        }
+
+        w.WriteLine();
+        w.WriteLine("</details>");
+    }
+
+    public static void WriteSoak(TextWriter w, SoakResult soak, BenchSettings settings)
+    {
+        var loadSeconds = soak.LoadDuration.TotalSeconds;
+        var during = soak.Samples.Where(s => s.ElapsedSeconds >= 60 && s.ElapsedSeconds <= loadSeconds + 5).ToList();
+        w.WriteLine();
+        w.WriteLine(F($"#### Gateway memory: {soak.LoadDuration.TotalMinutes:0.#} min soak, gateway alone in its own process"));
+        w.WriteLine();
+        w.WriteLine(F($"Load: {settings.SoakConcurrency} workers paced to {settings.SoakRequestsPerSecond} req/s; achieved {soak.Requests / loadSeconds:0} req/s, {soak.Requests} answers, {soak.Errors} errors{(soak.FirstError is null ? "" : $" ({soak.FirstError})")}. Mix: {soak.Mix}."));
+        w.WriteLine();
+        w.WriteLine("| t | working set | GC heap (at last GC) | GC committed | live heap after forced full GC | gen2 GCs so far |");
+        w.WriteLine("|---|---|---|---|---|---|");
+        var shown = soak.Samples.Where((s, i) => i == 0 || i == soak.Samples.Count - 1 || Math.Abs(s.ElapsedSeconds % 60) < settings.SoakSampleInterval.TotalSeconds / 2
+            || Math.Abs(s.ElapsedSeconds % 60 - 60) < settings.SoakSampleInterval.TotalSeconds / 2);
+        foreach (var s in shown)
+        {
+            var phase = s.ElapsedSeconds > loadSeconds + 5 ? " (load off)" : s.ElapsedSeconds < 1 ? " (idle, before load)" : string.Empty;
+            w.WriteLine(F($"| {s.ElapsedSeconds / 60:0.0} min{phase} | {Mb(s.WorkingSetBytes):0.0} MB | {Mb(s.GcHeapBytes):0.0} MB | {Mb(s.GcCommittedBytes):0.0} MB | {Mb(s.LiveHeapAfterFullGcBytes):0.0} MB | {s.Gen2Collections} |"));
+        }
+
+        if (during.Count >= 3)
+        {
+            w.WriteLine();
+            w.WriteLine(F($"Slope from minute 1 to the end of the load ({during.Count} samples, least squares): working set **{Slope(during, s => s.WorkingSetBytes):+0.00;-0.00} MB/min**, live heap after full GC **{Slope(during, s => s.LiveHeapAfterFullGcBytes):+0.000;-0.000} MB/min**, GC heap {Slope(during, s => s.GcHeapBytes):+0.00;-0.00} MB/min. Redis used memory at the end: {Mb(soak.RedisUsedMemoryBytes):0.0} MB (the stored unique prompts; Redis's, not the gateway's)."));
+        }
+
+        w.WriteLine();
+        w.WriteLine("Latency of the soak's mixed load per minute (includes one forced full GC in the gateway per sample interval):");
+        w.WriteLine();
+        w.WriteLine("| minute | " + string.Join(" | ", soak.PerMinute.Select(m => m.Minute.ToString(Invariant))) + " |");
+        w.WriteLine("|---|" + string.Concat(soak.PerMinute.Select(_ => "---|")));
+        w.WriteLine("| p50 ms | " + string.Join(" | ", soak.PerMinute.Select(m => Ms(m.Latency.P50))) + " |");
+        w.WriteLine("| p99 ms | " + string.Join(" | ", soak.PerMinute.Select(m => Ms(m.Latency.P99))) + " |");
+    }
+
+    private static double Cpu(LatencyResults results, string scenario, int c) =>
+        results.MedianOfRounds(scenario, c, r => r.CpuMicrosecondsPerRequest);
+
+    private static double Alloc(LatencyResults results, string scenario, int c) =>
+        results.MedianOfRounds(scenario, c, r => r.AllocatedKilobytesPerRequest);
+
+    /// <summary>Least-squares slope in MB per minute.</summary>
+    private static double Slope(IReadOnlyList<MemorySample> samples, Func<MemorySample, long> value)
+    {
+        var xs = samples.Select(s => s.ElapsedSeconds / 60).ToArray();
+        var ys = samples.Select(s => Mb(value(s))).ToArray();
+        double mx = xs.Average(), my = ys.Average();
+        var covariance = xs.Zip(ys, (x, y) => (x - mx) * (y - my)).Sum();
+        var variance = xs.Sum(x => (x - mx) * (x - mx));
+        return variance == 0 ? 0 : covariance / variance;
+    }
+
+    private static string Ms(double milliseconds) => milliseconds.ToString("0.000", Invariant);
+
+    private static double Mb(long bytes) => bytes / (1024.0 * 1024.0);
+
+    private static string F(FormattableString text) => text.ToString(Invariant);
+}

@@ -1,0 +1,1 @@
+"""Hand-written prompt parts, one module per task type."""
