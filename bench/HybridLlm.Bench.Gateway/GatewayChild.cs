@@ -36,6 +36,7 @@ internal static class GatewayChild
         {
             while (await Console.In.ReadLineAsync() is { } line && line != "STOP")
             {
+                // Only STOP (or the parent closing stdin) ends the child.
             }
 
             await stop.CancelAsync();

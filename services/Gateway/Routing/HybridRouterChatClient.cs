@@ -105,7 +105,10 @@ public sealed partial class HybridRouterChatClient(
         }
 
         var decision = policy.Decide(request, classification, failure);
-        LogDecision(decision.Route, string.Join("; ", decision.Reasons));
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            LogDecision(decision.Route, string.Join("; ", decision.Reasons));
+        }
         return decision;
     }
 
