@@ -61,7 +61,7 @@ internal static class Extensions
         // tenant, residency, allowed routes, rate limit) before the cache so keys carry the real tenant; the cache before
         // any classification; the price of what served the request; then the router.
         services.AddChatClient(sp => sp.GetRequiredService<HybridRouterChatClient>())
-            .UseOpenTelemetry(configure: o => o.EnableSensitiveData = false)
+            .UseOpenTelemetry(configure: o => o.EnableSensitiveData = builder.Configuration.GetValue("Telemetry:RecordPrompts", false))
             .Use((inner, sp) => ActivatorUtilities.CreateInstance<GatewayTelemetryChatClient>(sp, inner))
             .Use((inner, sp) => ActivatorUtilities.CreateInstance<TenantPolicyChatClient>(sp, inner))
             .Use((inner, sp) => ActivatorUtilities.CreateInstance<TenantResponseCacheChatClient>(sp, inner))

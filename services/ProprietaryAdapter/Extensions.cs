@@ -19,11 +19,13 @@ internal static class Extensions
         builder.AddRedisClient(RedisConnectionName);
         services.AddProprietaryProvider(builder.Configuration);
         services.AddDeferredQueue();
+        services.AddSingleton<Telemetry.AdapterMetrics>();
+        services.ActivateSingleton<Telemetry.AdapterMetrics>();
 
         // What the gRPC service calls, outermost first: gen_ai telemetry, the contract's alias and error rules, the
         // deferred queue, then the provider layer (deployment router, rate limiter, one retry loop per deployment).
         services.AddChatClient(sp => sp.GetRequiredKeyedService<IChatClient>(ProprietaryServiceCollectionExtensions.ProviderClientKey))
-            .UseOpenTelemetry(configure: o => o.EnableSensitiveData = false)
+            .UseOpenTelemetry(configure: o => o.EnableSensitiveData = builder.Configuration.GetValue("Telemetry:RecordPrompts", false))
             .Use((inner, sp) => new ContractChatClient(
                 inner, sp.GetRequiredService<IOptionsMonitor<ModelAliasOptions>>(), sp.GetRequiredService<ModelRetirementMonitor>()))
             .Use((inner, sp) => ActivatorUtilities.CreateInstance<DeferringChatClient>(sp, inner));

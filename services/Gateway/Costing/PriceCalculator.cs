@@ -21,7 +21,9 @@ public sealed class PriceCalculator(IOptionsMonitor<PricingOptions> options)
         long input = usage.InputTokenCount ?? 0, output = usage.OutputTokenCount ?? 0, cached = usage.CachedInputTokenCount ?? 0;
         if (route == RouteNames.Local)
         {
-            return (input * settings.LocalInputUsdPerMillion + output * settings.LocalOutputUsdPerMillion) / PerMillion;
+            return settings.LocalGpuHourlyUsd > 0
+                ? settings.LocalGpuHourlyUsd / 3600 * (input / settings.LocalPrefillTokensPerSecond + output / settings.LocalOutputTokensPerSecond)
+                : (input * settings.LocalInputUsdPerMillion + output * settings.LocalOutputUsdPerMillion) / PerMillion;
         }
 
         if (FindPrice(settings, modelId) is not { } price)

@@ -19,6 +19,21 @@ public sealed class PricingOptions
     [Range(1, 1_000_000)]
     public int EstimatedOutputTokens { get; set; } = 1024;
 
+    /// <summary>
+    /// GPU cost of the local route in US dollars per hour (e.g. a reserved A100 ~1.10). When above 0, local answers are
+    /// priced by the GPU time they took at the throughputs below, instead of the per-million prices.
+    /// </summary>
+    [Range(0.0, 10_000.0)]
+    public double LocalGpuHourlyUsd { get; set; }
+
+    /// <summary>Measured decode throughput of the local deployment (tokens/s per GPU, all sequences together).</summary>
+    [Range(0.001, 10_000_000.0)]
+    public double LocalOutputTokensPerSecond { get; set; } = 100;
+
+    /// <summary>Measured prompt-processing throughput of the local deployment (tokens/s per GPU).</summary>
+    [Range(0.001, 100_000_000.0)]
+    public double LocalPrefillTokensPerSecond { get; set; } = 2_000;
+
     /// <summary>Price of the local route per million input tokens (amortised GPU time; 0 until measured).</summary>
     [Range(0.0, 1000.0)]
     public double LocalInputUsdPerMillion { get; set; }

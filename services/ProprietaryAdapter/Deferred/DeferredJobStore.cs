@@ -27,6 +27,13 @@ internal sealed class DeferredJobStore(IConnectionMultiplexer redis, IOptions<Pr
 
     private RedisKey StreamKey => $"{_options.KeyPrefix}:jobs";
 
+    /// <summary>Entries in the stream not yet trimmed: queued, in flight, and recently completed (for the depth metric).</summary>
+    public long QueueLength() => redis.GetDatabase().StreamLength(StreamKey);
+
+    /// <summary>Entries delivered to a worker and not yet acknowledged.</summary>
+    public long PendingCount() =>
+        redis.GetDatabase().StreamPending(StreamKey, _options.ConsumerGroup) is { PendingMessageCount: var count } ? count : 0;
+
     /// <summary>Queues the request and returns its job id (32 hex digits, unguessable: the id is the claim ticket).</summary>
     public async Task<string> EnqueueAsync(IEnumerable<Ai.ChatMessage> messages, Ai.ChatOptions? options)
     {

@@ -13,6 +13,10 @@ internal sealed class DeploymentCircuits
 
     public CircuitBreakerStateProvider For(string deployment) => _states.GetOrAdd(deployment, static _ => new CircuitBreakerStateProvider());
 
+    /// <summary>The breaker's state, or null before the deployment's first call.</summary>
+    public CircuitState? StateOf(string deployment) =>
+        _states.TryGetValue(deployment, out var state) ? state.CircuitState : null;
+
     /// <summary>True while the deployment's breaker rejects calls (open or isolated); false before its first call.</summary>
     public bool IsOpen(string deployment) =>
         _states.TryGetValue(deployment, out var state) && state.CircuitState is CircuitState.Open or CircuitState.Isolated;
