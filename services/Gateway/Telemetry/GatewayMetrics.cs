@@ -46,7 +46,10 @@ public sealed class GatewayMetrics
         _tokens.Add(usage?.OutputTokenCount ?? 0, new("route", route), new("direction", "output"));
     }
 
-    public void FirstToken(TimeSpan elapsed) => _timeToFirstToken.Record(elapsed.TotalSeconds);
+    public void FirstToken(TimeSpan elapsed, AdditionalPropertiesDictionary? props) =>
+        _timeToFirstToken.Record(elapsed.TotalSeconds,
+            new KeyValuePair<string, object?>("route", ChatMetadata.GetString(props, ChatMetadata.Route) ?? "unknown"),
+            new("cache_hit", ChatMetadata.GetBool(props, ChatMetadata.CacheHit)));
 
     public void Failed(string status) => _failures.Add(1, new KeyValuePair<string, object?>("status", status));
 }

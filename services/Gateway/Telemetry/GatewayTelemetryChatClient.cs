@@ -41,7 +41,7 @@ public sealed class GatewayTelemetryChatClient(IChatClient innerClient, GatewayM
         var started = timeProvider.GetTimestamp();
         var metadata = new AdditionalPropertiesDictionary();
         UsageDetails? usage = null;
-        var sawText = false;
+        TimeSpan? firstToken = null;
         await using var updates = base.GetStreamingResponseAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
         {
@@ -59,10 +59,10 @@ public sealed class GatewayTelemetryChatClient(IChatClient innerClient, GatewayM
             }
 
             var update = updates.Current;
-            if (!sawText && update.Text.Length > 0)
+            if (firstToken is null && update.Text.Length > 0)
             {
-                sawText = true;
-                metrics.FirstToken(timeProvider.GetElapsedTime(started));
+                // The route is only known from the stream's last update, so the first token is recorded at the end.
+                firstToken = timeProvider.GetElapsedTime(started);
             }
 
             usage = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? usage;
@@ -78,6 +78,11 @@ public sealed class GatewayTelemetryChatClient(IChatClient innerClient, GatewayM
         }
 
         Tag(activity, metadata);
+        if (firstToken is { } ttft)
+        {
+            metrics.FirstToken(ttft, metadata);
+        }
+
         metrics.Answered(metadata, usage, timeProvider.GetElapsedTime(started));
     }
 
