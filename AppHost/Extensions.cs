@@ -33,21 +33,36 @@ internal static class Extensions
         };
     }
 
-    /// <summary>The local model file (<c>LocalInference:Model</c>, relative paths from the AppHost folder).</summary>
+    /// <summary>
+    /// Passes every <c>LocalInference:*</c> setting through (backend, model, digest pin, limits); a relative model path
+    /// is resolved from the AppHost folder, a URL goes unchanged. Unset settings take the service's defaults (with no
+    /// model: a small instruct model downloaded by URL). The upstream key comes as a secret parameter
+    /// (<c>Parameters:local-inference-api-key</c>), never as plain configuration.
+    /// </summary>
     public static IResourceBuilder<ProjectResource> WithLocalModel(this IResourceBuilder<ProjectResource> resource)
     {
         var builder = resource.ApplicationBuilder;
-        var model = builder.Configuration["LocalInference:Model"];
-        if (string.IsNullOrWhiteSpace(model))
+        foreach (var setting in builder.Configuration.GetSection("LocalInference").GetChildren())
         {
-            throw new DistributedApplicationException(
-                "Set LocalInference:Model to a GGUF file, e.g. `dotnet run --project AppHost -- --LocalInference:Model=/path/model.gguf`.");
+            if (setting.Value is not { Length: > 0 } value || setting.Key == "ApiKey")
+            {
+                continue;
+            }
+
+            if (setting.Key == "Model" && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            {
+                value = Path.GetFullPath(value, builder.AppHostDirectory);
+            }
+
+            resource.WithEnvironment($"LocalInference__{setting.Key}", value);
         }
 
-        var path = Uri.TryCreate(model, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? model
-            : Path.GetFullPath(model, builder.AppHostDirectory);
-        return resource.WithEnvironment("LocalInference__Model", path);
+        if (!string.IsNullOrEmpty(builder.Configuration["Parameters:local-inference-api-key"]))
+        {
+            resource.WithEnvironment("LocalInference__ApiKey", builder.AddParameter("local-inference-api-key", secret: true));
+        }
+
+        return resource;
     }
 
     /// <summary>

@@ -6,8 +6,12 @@ namespace HybridLlm.LocalInference.Hosting;
 internal sealed class ModelReadyHealthCheck(ModelWarmup warmup) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(
-            warmup.IsReady ? HealthCheckResult.Healthy("model loaded and warmed up")
-            : warmup.FailureReason is { } failure ? HealthCheckResult.Unhealthy($"model failed to load: {failure}")
-            : HealthCheckResult.Unhealthy("loading model"));
+        Task.FromResult(warmup.State switch
+        {
+            WarmupState.Ready => HealthCheckResult.Healthy("model loaded and warmed up"),
+            WarmupState.Failed => HealthCheckResult.Unhealthy($"model failed to load: {warmup.Problem}"),
+            WarmupState.WarmingUp => HealthCheckResult.Unhealthy(
+                warmup.Problem is { } problem ? $"warming up (last attempt failed: {problem})" : "warming up"),
+            _ => HealthCheckResult.Unhealthy("loading model"),
+        });
 }

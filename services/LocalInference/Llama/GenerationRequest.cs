@@ -22,6 +22,12 @@ internal sealed class GenerationRequest
 
     public required IReadOnlyList<string> StopSequences { get; init; }
 
+    /// <summary>
+    /// The caller fixed the outcome (a seed, or greedy decoding), so the text must not depend on what else runs
+    /// beside it; the loop then keeps even a lone decode on the batched kernel.
+    /// </summary>
+    public required bool Reproducible { get; init; }
+
     /// <summary>This request's own sampler; the loop owns and disposes it once the request is enqueued.</summary>
     public required ISamplingPipeline Sampler { get; init; }
 

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading.Channels;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
@@ -65,9 +67,15 @@ internal sealed class LlamaChatClient : IChatClient
 
         try
         {
-            await foreach (var piece in request.Output.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            var output = request.Output.Reader;
+            while (await output.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                yield return new ChatResponseUpdate(ChatRole.Assistant, piece)
+                if (DrainAvailable(output) is not { } text)
+                {
+                    continue;
+                }
+
+                yield return new ChatResponseUpdate(ChatRole.Assistant, text)
                 {
                     ResponseId = responseId,
                     MessageId = responseId,
@@ -115,6 +123,31 @@ internal sealed class LlamaChatClient : IChatClient
 
     public void Dispose() => _loop.Dispose();
 
+    /// <summary>
+    /// Everything decoded since the caller last read, as one piece: a reader that keeps up gets a piece per token; one
+    /// that falls behind (a slow network write) catches up in one update instead of lagging token by token.
+    /// </summary>
+    private static string? DrainAvailable(ChannelReader<string> output)
+    {
+        if (!output.TryRead(out var first))
+        {
+            return null;
+        }
+
+        if (!output.TryRead(out var second))
+        {
+            return first;
+        }
+
+        var text = new StringBuilder(first).Append(second);
+        while (output.TryRead(out var next))
+        {
+            text.Append(next);
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Renders, tokenizes and checks the prompt on the caller's thread, before it takes a place in line.</summary>
     private GenerationRequest CreateRequest(
         IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
@@ -141,6 +174,7 @@ internal sealed class LlamaChatClient : IChatClient
             PromptTokens = tokens,
             MaxOutputTokens = maxOutputTokens,
             StopSequences = options?.StopSequences?.ToArray() ?? [],
+            Reproducible = LlamaSampling.IsReproducible(options),
             Sampler = LlamaSampling.Create(options),
             SubmittedTimestamp = _timeProvider.GetTimestamp(),
             CancellationToken = cancellationToken,

@@ -70,16 +70,23 @@ internal sealed partial class LlamaInferenceLoop
     /// (llamafile's tinyBLAS), and they round differently. A request decoded alone would then sample from
     /// slightly different logits than beside others, and one seed could give two texts. Adding a throwaway
     /// token (with logits) from a scratch sequence keeps every decode, and its logits, on the multi-row kernel.
+    /// That row costs as much as a real one (on a 110M model it halves a lone stream's speed), so it is added only
+    /// for a request that asked to be reproducible (a seed, or greedy decoding): a random draw has nothing to keep.
     /// </summary>
     private Conversation? StartPadding()
     {
+        LlamaSequence? lone = null;
         var pending = 0;
         foreach (var sequence in _active)
         {
-            pending += sequence.CanBeReleased ? 0 : 1;
+            if (!sequence.CanBeReleased)
+            {
+                pending++;
+                lone = sequence;
+            }
         }
 
-        if (pending != 1)
+        if (pending != 1 || !lone!.Request.Reproducible)
         {
             return null;
         }

@@ -12,8 +12,9 @@ namespace HybridLlm.LocalInference.Llama;
 /// </summary>
 internal sealed partial class LlamaInferenceLoop : IDisposable
 {
-    // Unbounded for now: requests wait here for a free sequence. Admission control (reject with
-    // ResourceExhausted when too many wait) belongs in Submit, by bounding this queue.
+    // The hand-off to the loop, not the waiting room: in the service, AdmissionController admits at most
+    // MaxConcurrentSequences requests, so this holds at most a request whose predecessor's sequence is being freed.
+    // Used directly (tests, benchmarks), requests simply wait here for a free sequence.
     private readonly Channel<GenerationRequest> _queue = Channel.CreateUnbounded<GenerationRequest>();
     private readonly List<LlamaSequence> _active = [];
     private readonly CancellationTokenSource _stopping = new();

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
+using HybridLlm.LocalInference.ModelFiles;
 using LLama;
 using LLama.Common;
 using LLama.Native;
@@ -16,23 +16,23 @@ internal sealed class LlamaModel : IDisposable
 {
     private readonly LlamaChatTemplate _template;
 
+    /// <summary>Loads a local GGUF file named by <c>LocalInference:Model</c>, hashing it (and checking any pin) first.</summary>
     public LlamaModel(IOptions<LlamaOptions> options, ILoggerFactory loggerFactory)
+        : this(ModelLocation.VerifyLocal(options.Value.Model, Sha256Digest.Normalize(options.Value.ModelSha256)), options.Value, loggerFactory)
     {
-        var settings = options.Value;
-        var logger = loggerFactory.CreateLogger<LlamaModel>();
-        var path = Path.GetFullPath(settings.Model);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException(
-                $"The GGUF model file '{path}' (configured as {LlamaOptions.SectionName}:{nameof(LlamaOptions.Model)} = " +
-                $"'{settings.Model}') does not exist.", path);
-        }
+    }
 
+    /// <summary>Loads a file whose digest <see cref="ModelFileAcquirer"/> has already computed and checked.</summary>
+    public LlamaModel(ModelFile file, LlamaOptions settings, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(settings);
+        var logger = loggerFactory.CreateLogger<LlamaModel>();
+        var path = file.Path;
         LlamaNativeLog.RouteTo(loggerFactory.CreateLogger("HybridLlm.LocalInference.Llama.Native"));
 
-        // Hashing reads the whole file once (about 1 s per GB); the digest identifies exactly which weights
-        // answered, which the model name alone cannot.
-        Digest = ComputeSha256(path);
+        // The digest identifies exactly which weights answered, which the model name alone cannot.
+        Digest = file.Sha256;
         FilePath = path;
         Weights = LLamaWeights.LoadFromFile(new ModelParams(path) { GpuLayerCount = settings.GpuLayerCount });
 
@@ -91,10 +91,4 @@ internal sealed class LlamaModel : IDisposable
     }
 
     public void Dispose() => Weights.Dispose();
-
-    private static string ComputeSha256(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 }

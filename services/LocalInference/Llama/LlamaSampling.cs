@@ -9,6 +9,10 @@ internal static class LlamaSampling
     /// <summary>Temperature when the request names none (llama.cpp's own default).</summary>
     public const float DefaultTemperature = 0.8f;
 
+    /// <summary>Whether the options fix the text: a seed, or temperature 0 (greedy).</summary>
+    public static bool IsReproducible(ChatOptions? options) =>
+        options?.Seed is not null || (options?.Temperature ?? DefaultTemperature) == 0;
+
     /// <summary>
     /// Temperature 0 is greedy and needs no seed. Otherwise the request's seed fixes the random stream, so the
     /// same prompt, options and seed give the same text however many other requests run beside it; without a
