@@ -19,7 +19,8 @@ internal sealed class ServedChatClient(
     LocalInferenceMetrics metrics,
     IOptions<LlamaOptions> llama,
     IOptions<ServingOptions> serving,
-    TimeProvider timeProvider) : IChatClient
+    TimeProvider timeProvider,
+    IConfiguration configuration) : IChatClient
 {
     private static readonly TimeSpan LoadingRetryAfter = TimeSpan.FromSeconds(5);
 
@@ -35,7 +36,7 @@ internal sealed class ServedChatClient(
         ArgumentNullException.ThrowIfNull(backend);
         var maxOutputTokens = llama.Value.MaxOutputTokens;
         var pipeline = backend.Client.AsBuilder()
-            .UseOpenTelemetry(configure: telemetry => telemetry.EnableSensitiveData = false)
+            .UseOpenTelemetry(configure: telemetry => telemetry.EnableSensitiveData = configuration.GetValue("Telemetry:RecordPrompts", false))
             .Use(inner => new ModelTelemetryChatClient(inner, backend, metrics, timeProvider))
             .Use(inner => new AdmissionChatClient(inner, admission))
             .ConfigureOptions(options => options.MaxOutputTokens ??= maxOutputTokens)
