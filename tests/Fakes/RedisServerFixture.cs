@@ -3,8 +3,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using StackExchange.Redis;
+using Xunit;
 
-namespace HybridLlm.ProprietaryAdapter.Tests.Support;
+namespace HybridLlm.Testing.Fakes;
 
 /// <summary>A real <c>redis-server</c> on a free loopback port, started once for the test collection.</summary>
 public sealed class RedisServerFixture : IAsyncLifetime
@@ -13,7 +14,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
 
     public int Port { get; private set; }
 
-    /// <summary>What <c>ConnectionStrings:redis</c> holds for an adapter under test.</summary>
+    /// <summary>What <c>ConnectionStrings:redis</c> holds for a service under test.</summary>
     public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false";
 
     /// <summary>A connection for the tests' own look into Redis.</summary>
@@ -72,10 +73,4 @@ public sealed class RedisServerFixture : IAsyncLifetime
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class RedisCollection : ICollectionFixture<RedisServerFixture>
-{
-    public const string Name = "redis";
 }
