@@ -122,30 +122,22 @@ public sealed partial class HybridRouterChatClient(
     {
     }
 
-    private async Task<ChatResponse> InvokeWithFailoverAsync(
-        IReadOnlyList<ChatMessage> history, ChatOptions? options, RouteTrail trail, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                return await invoker.InvokeAsync(history, options, trail, cancellationToken);
-            }
-            catch (Exception ex) when (trail.TryFailOver(ex, cancellationToken))
-            {
-                LogFailover(trail.Reasons[^1]);
-            }
-        }
-    }
+    private Task<ChatResponse> InvokeWithFailoverAsync(
+        IReadOnlyList<ChatMessage> history, ChatOptions? options, RouteTrail trail, CancellationToken cancellationToken) =>
+        WithFailoverAsync(trail, () => invoker.InvokeAsync(history, options, trail, cancellationToken), cancellationToken);
 
-    private async Task<IAsyncEnumerator<ChatResponseUpdate>> OpenStreamWithFailoverAsync(
-        IReadOnlyList<ChatMessage> history, ChatOptions? options, RouteTrail trail, CancellationToken cancellationToken)
+    private Task<IAsyncEnumerator<ChatResponseUpdate>> OpenStreamWithFailoverAsync(
+        IReadOnlyList<ChatMessage> history, ChatOptions? options, RouteTrail trail, CancellationToken cancellationToken) =>
+        WithFailoverAsync(trail, () => invoker.OpenStreamAsync(history, options, trail, cancellationToken), cancellationToken);
+
+    /// <summary>Runs an attempt on the trail's route; an eligible failure moves the trail to the other route once and retries there.</summary>
+    private async Task<T> WithFailoverAsync<T>(RouteTrail trail, Func<Task<T>> attempt, CancellationToken cancellationToken)
     {
         while (true)
         {
             try
             {
-                return await invoker.OpenStreamAsync(history, options, trail, cancellationToken);
+                return await attempt();
             }
             catch (Exception ex) when (trail.TryFailOver(ex, cancellationToken))
             {
