@@ -55,6 +55,8 @@ public sealed class OpenAiApiTests(RedisServerFixture redis) : IAsyncLifetime
         var headers = result.GetRawResponse().Headers;
         Assert.True(headers.TryGetValue("x-hybridllm-route", out var route));
         Assert.Equal("local", route);
+        Assert.True(headers.TryGetValue("x-hybridllm-attempts", out var attempts));
+        Assert.Equal("1", attempts);
         Assert.True(headers.TryGetValue("x-hybridllm-reasons", out var reasons));
         Assert.Contains("strong_score", Uri.UnescapeDataString(reasons!), StringComparison.Ordinal);
     }

@@ -185,6 +185,11 @@ internal static partial class OpenAiEndpoints
         response.Headers["x-hybridllm-route"] = ChatMetadata.GetString(props, ChatMetadata.Route) ?? string.Empty;
         response.Headers["x-hybridllm-model"] = Uri.EscapeDataString(modelId ?? string.Empty);
         response.Headers["x-hybridllm-cache"] = ChatMetadata.GetBool(props, ChatMetadata.CacheHit) ? "hit" : "miss";
+        response.Headers["x-hybridllm-attempts"] = ((int)ChatMetadata.GetDouble(props, ChatMetadata.Attempts)).ToString(CultureInfo.InvariantCulture);
+        if (ChatMetadata.GetBool(props, ChatMetadata.Degraded))
+        {
+            response.Headers["x-hybridllm-degraded"] = "true";
+        }
         response.Headers["x-hybridllm-cost-usd"] = ChatMetadata.GetDouble(props, ChatMetadata.CostUsd).ToString("0.##########", CultureInfo.InvariantCulture);
         response.Headers["x-hybridllm-reasons"] = Uri.EscapeDataString(string.Join("; ", ChatMetadata.GetReasons(props)));
     }
