@@ -48,6 +48,7 @@ internal static class Extensions
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<RedisRequestRateLimiter>();
         services.AddSingleton<SpendLedger>();
+        services.AddSingleton<RedisMissLock>();
         services.AddSingleton<SpendReportBuilder>();
         services.AddOptionsWithValidateOnStart<CrossoverOptions, CrossoverOptionsValidator>().BindConfiguration(CrossoverOptions.SectionName);
         services.AddSingleton<BudgetGate>();

@@ -12,7 +12,7 @@ public sealed class ResponseCacheTests(RedisServerFixture redis)
 {
     private readonly string _instance = $"test:{Guid.NewGuid():N}:";
 
-    private TenantResponseCacheChatClient CacheOver(IChatClient inner, TimeSpan? ttl = null, string? connectionString = null)
+    private TenantResponseCacheChatClient CacheOver(IChatClient inner, TimeSpan? ttl = null, string? connectionString = null, bool shareMisses = false)
     {
         var cache = new RedisCache(Microsoft.Extensions.Options.Options.Create(new RedisCacheOptions
         {
@@ -20,7 +20,8 @@ public sealed class ResponseCacheTests(RedisServerFixture redis)
             InstanceName = _instance,
         }));
         var options = new StaticOptionsMonitor<ResponseCacheOptions>(new ResponseCacheOptions { TimeToLive = ttl ?? TimeSpan.FromMinutes(5) });
-        return new TenantResponseCacheChatClient(inner, cache, options, NullLogger<TenantResponseCacheChatClient>.Instance);
+        return new TenantResponseCacheChatClient(inner, cache, options, NullLogger<TenantResponseCacheChatClient>.Instance,
+            shareMisses ? new RedisMissLock(redis.Connection) : null);
     }
 
     private static ChatOptions Options(string tenant = "t1", string? model = null, bool isPrivate = false, bool bypass = false)
@@ -167,6 +168,29 @@ public sealed class ResponseCacheTests(RedisServerFixture redis)
         Assert.Equal(1, backend.Calls);
         Assert.All(answers, a => Assert.Equal("answer", a.Text));
         Assert.Equal(9, answers.Count(a => ChatMetadata.GetBool(a.AdditionalProperties, ChatMetadata.CacheHit)));
+    }
+
+    [Fact]
+    public async Task Complete_SameMissOnTwoReplicas_CallsTheModelOnceAcrossThem()
+    {
+        var release = new TaskCompletionSource();
+        var first = new TestChatClient { Gate = release.Task };
+        var second = new TestChatClient { Gate = release.Task };
+        var replicaA = CacheOver(first, shareMisses: true);
+        var replicaB = CacheOver(second, shareMisses: true);
+
+        var a = replicaA.GetResponseAsync(Prompt, Options());
+        while (first.Calls == 0)
+        {
+            await Task.Yield();
+        }
+
+        var b = replicaB.GetResponseAsync(Prompt, Options());
+        release.SetResult();
+        var answers = await Task.WhenAll(a, b);
+
+        Assert.Equal(1, first.Calls + second.Calls);
+        Assert.True(ChatMetadata.GetBool(answers[1].AdditionalProperties, ChatMetadata.CacheHit));
     }
 
     [Fact]

@@ -16,6 +16,17 @@ public sealed class ResponseCacheOptions
     /// <summary>How long an answer stays servable.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan TimeToLive { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long one replica's claim on a missed key lasts (single-flight across replicas); others wait at most this long
+    /// for its answer before calling the model themselves.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan MissLeaseTime { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often a waiting replica looks for the answer another replica is producing.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.005", "00:00:10")]
+    public TimeSpan PeerPollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 }
 
 [OptionsValidator]

@@ -20,7 +20,9 @@ public sealed partial class TenantResponseCacheChatClient(
     IChatClient innerClient,
     IDistributedCache cache,
     IOptionsMonitor<ResponseCacheOptions> options,
-    ILogger<TenantResponseCacheChatClient> logger) : CachingChatClient(innerClient)
+    ILogger<TenantResponseCacheChatClient> logger,
+    RedisMissLock? missLock = null,
+    TimeProvider? timeProvider = null) : CachingChatClient(innerClient)
 {
     private const string KeyVersion = "v1:";
     private static readonly JsonSerializerOptions Json = AIJsonUtilities.DefaultOptions;
@@ -62,7 +64,7 @@ public sealed partial class TenantResponseCacheChatClient(
 
             try
             {
-                var response = await base.GetResponseAsync(history, options, cancellationToken);
+                var response = await ComputeOnceAcrossReplicasAsync(key, history, options, cancellationToken);
                 leader.SetResult(response);
                 return response;
             }
@@ -84,6 +86,67 @@ public sealed partial class TenantResponseCacheChatClient(
                 _inFlight.TryRemove(new KeyValuePair<string, Task<ChatResponse>>(key, leader.Task));
             }
         }
+    }
+
+    /// <summary>
+    /// The model call for a miss, unless another replica is already making it: then wait (polling the cache) for its
+    /// answer while its lease lasts. Redis trouble never blocks the request: it simply proceeds.
+    /// </summary>
+    private async Task<ChatResponse> ComputeOnceAcrossReplicasAsync(
+        string key, IReadOnlyList<ChatMessage> history, ChatOptions? chatOptions, CancellationToken cancellationToken)
+    {
+        if (missLock is null)
+        {
+            return await base.GetResponseAsync(history, chatOptions, cancellationToken);
+        }
+
+        var settings = options.CurrentValue;
+        IAsyncDisposable? lease = null;
+        try
+        {
+            lease = await missLock.TryAcquireAsync(key, settings.MissLeaseTime);
+            if (lease is null && await WaitForPeerAsync(key, settings, cancellationToken) is { } peerAnswer)
+            {
+                return peerAnswer;
+            }
+        }
+        catch (StackExchange.Redis.RedisException)
+        {
+        }
+
+        try
+        {
+            return await base.GetResponseAsync(history, chatOptions, cancellationToken);
+        }
+        finally
+        {
+            if (lease is not null)
+            {
+                await lease.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<ChatResponse?> WaitForPeerAsync(string key, ResponseCacheOptions settings, CancellationToken cancellationToken)
+    {
+        var clock = timeProvider ?? TimeProvider.System;
+        var started = clock.GetTimestamp();
+        while (clock.GetElapsedTime(started) < settings.MissLeaseTime)
+        {
+            await Task.Delay(settings.PeerPollInterval, clock, cancellationToken);
+            if (await ReadCacheAsync(key, cancellationToken) is { } answer)
+            {
+                return answer;
+            }
+
+            if (!await missLock!.IsHeldAsync(key))
+            {
+                // The peer failed or gave up: the answer is ours to make.
+                return await ReadCacheAsync(key, cancellationToken);
+            }
+        }
+
+        return null;
     }
 
     protected override bool EnableCaching(IEnumerable<ChatMessage> messages, ChatOptions? chatOptions) =>
