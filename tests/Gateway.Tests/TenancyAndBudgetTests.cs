@@ -147,6 +147,26 @@ public sealed class TenancyAndBudgetTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task Complete_BudgetSpentWithDeferPolicy_AsksToRetryWhenTheBudgetResets()
+    {
+        await using var server = await StartWithTenant(redis, UniqueTenant(), p =>
+        {
+            p.MonthlyApiBudgetUsd = 0.000001;
+            p.OverBudget = OverBudgetAction.Defer;
+        });
+        server.Classifier.Answer = () => new ClassifyResponse { StrongScore = 0.9, InputTokens = 100 };
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => server.Client.CompleteAsync(Ask(), Bearer(AcmeKey)).ResponseAsync);
+
+        Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
+        Assert.Contains("deferred: retry after the budget resets", ex.Status.Detail, StringComparison.Ordinal);
+        var retryAfter = HybridLlm.Contracts.Errors.ChatErrorMapper.GetRetryAfter(ex);
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromDays(31));
+        Assert.Equal(0, server.Proprietary.Calls);
+    }
+
+    [Fact]
     public async Task Reserve_ManyConcurrentRequests_NeverOverspendTheBudget()
     {
         await using var server = await GatewayServer.StartAsync(redis);

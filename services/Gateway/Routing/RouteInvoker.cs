@@ -97,6 +97,15 @@ public sealed class RouteInvoker(IBackendClients backends, BudgetGate budget, IO
         }
 
         trail.BudgetRefused = true;
+        if (budget.OverBudgetAction(tenant) == OverBudgetAction.Defer)
+        {
+            var now = timeProvider.GetUtcNow();
+            var reset = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1);
+            throw new ChatServiceException(StatusCode.ResourceExhausted,
+                $"Tenant '{tenant}' has reached its monthly API budget of ${monthly:0.##}; deferred: retry after the budget resets at {reset:yyyy-MM-dd} 00:00 UTC.",
+                reset - now);
+        }
+
         throw new ChatServiceException(StatusCode.ResourceExhausted,
             $"Tenant '{tenant}' has reached its monthly API budget of ${monthly:0.##}; the proprietary route is closed until next month.");
     }

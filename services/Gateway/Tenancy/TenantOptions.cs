@@ -55,6 +55,12 @@ public enum OverBudgetAction
 
     /// <summary>Refuse with RESOURCE_EXHAUSTED.</summary>
     Reject,
+
+    /// <summary>
+    /// Defer: refuse with RESOURCE_EXHAUSTED and a retry hint pointing at the start of next month (UTC), when the budget
+    /// resets, so a caller that may defer schedules the work then instead of spending past the budget now.
+    /// </summary>
+    Defer,
 }
 
 [OptionsValidator]
