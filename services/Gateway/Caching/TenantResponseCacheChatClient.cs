@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using HybridLlm.Contracts;
 using HybridLlm.Gateway.Routing;
@@ -26,12 +25,13 @@ public sealed partial class TenantResponseCacheChatClient(
 {
     private const string KeyVersion = "v1:";
     private static readonly JsonSerializerOptions Json = AIJsonUtilities.DefaultOptions;
-    private readonly ConcurrentDictionary<string, Task<ChatResponse>> _inFlight = new(StringComparer.Ordinal);
+    private readonly SingleFlight<ChatResponse> _singleFlight = new();
     private int _unavailable;
 
     /// <summary>
-    /// Single-flight: concurrent identical misses in this replica share one model call; the others wait for its answer
-    /// (served as a cache hit). If the leading caller is cancelled, the waiters retry on their own.
+    /// The non-streaming path, with the cache key computed once: a hit is one Redis read; concurrent identical misses in
+    /// this replica share one model call (<see cref="SingleFlight{T}"/>), and across replicas one (<see cref="RedisMissLock"/>).
+    /// Followers get the answer as a cache hit.
     /// </summary>
     public override async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
@@ -39,53 +39,27 @@ public sealed partial class TenantResponseCacheChatClient(
         var history = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
         if (!EnableCaching(history, options))
         {
-            return await base.GetResponseAsync(history, options, cancellationToken);
+            return await InnerClient.GetResponseAsync(history, options, cancellationToken);
         }
 
         var key = GetCacheKey(history, options, false);
-        while (true)
+        if (await ReadCacheAsync(key, cancellationToken) is { } hit)
         {
-            var leader = new TaskCompletionSource<ChatResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var shared = _inFlight.GetOrAdd(key, leader.Task);
-            if (shared != leader.Task)
-            {
-                try
-                {
-                    var answer = await shared.WaitAsync(cancellationToken);
-                    var copy = JsonSerializer.Deserialize<ChatResponse>(JsonSerializer.SerializeToUtf8Bytes(answer, Json), Json)!;
-                    MarkHit(copy.AdditionalProperties ??= []);
-                    return copy;
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    continue;
-                }
-            }
-
-            try
-            {
-                var response = await ComputeOnceAcrossReplicasAsync(key, history, options, cancellationToken);
-                leader.SetResult(response);
-                return response;
-            }
-            catch (Exception ex)
-            {
-                if (ex is OperationCanceledException)
-                {
-                    leader.SetCanceled(CancellationToken.None);
-                }
-                else
-                {
-                    leader.SetException(ex);
-                }
-
-                throw;
-            }
-            finally
-            {
-                _inFlight.TryRemove(new KeyValuePair<string, Task<ChatResponse>>(key, leader.Task));
-            }
+            return hit;
         }
+
+        return await _singleFlight.RunAsync(
+            key,
+            () => ComputeOnceAcrossReplicasAsync(key, history, options, cancellationToken),
+            CopyAsHit,
+            cancellationToken);
+    }
+
+    private static ChatResponse CopyAsHit(ChatResponse answer)
+    {
+        var copy = JsonSerializer.Deserialize<ChatResponse>(JsonSerializer.SerializeToUtf8Bytes(answer, Json), Json)!;
+        MarkHit(copy.AdditionalProperties ??= []);
+        return copy;
     }
 
     /// <summary>
@@ -95,28 +69,34 @@ public sealed partial class TenantResponseCacheChatClient(
     private async Task<ChatResponse> ComputeOnceAcrossReplicasAsync(
         string key, IReadOnlyList<ChatMessage> history, ChatOptions? chatOptions, CancellationToken cancellationToken)
     {
-        if (missLock is null)
+        // Checked again as leader: a flight that just finished stored its answer before it let go of the key.
+        if (await ReadCacheAsync(key, cancellationToken) is { } justStored)
         {
-            return await base.GetResponseAsync(history, chatOptions, cancellationToken);
+            return justStored;
         }
 
-        var settings = options.CurrentValue;
         IAsyncDisposable? lease = null;
-        try
+        if (missLock is not null)
         {
-            lease = await missLock.TryAcquireAsync(key, settings.MissLeaseTime);
-            if (lease is null && await WaitForPeerAsync(key, settings, cancellationToken) is { } peerAnswer)
+            var settings = options.CurrentValue;
+            try
             {
-                return peerAnswer;
+                lease = await missLock.TryAcquireAsync(key, settings.MissLeaseTime);
+                if (lease is null && await WaitForPeerAsync(key, settings, cancellationToken) is { } peerAnswer)
+                {
+                    return peerAnswer;
+                }
+            }
+            catch (StackExchange.Redis.RedisException)
+            {
             }
         }
-        catch (StackExchange.Redis.RedisException)
-        {
-        }
 
         try
         {
-            return await base.GetResponseAsync(history, chatOptions, cancellationToken);
+            var response = await InnerClient.GetResponseAsync(history, chatOptions, cancellationToken);
+            await WriteCacheAsync(key, response, cancellationToken);
+            return response;
         }
         finally
         {
