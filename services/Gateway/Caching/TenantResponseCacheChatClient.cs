@@ -69,12 +69,6 @@ public sealed partial class TenantResponseCacheChatClient(
     private async Task<ChatResponse> ComputeOnceAcrossReplicasAsync(
         string key, IReadOnlyList<ChatMessage> history, ChatOptions? chatOptions, CancellationToken cancellationToken)
     {
-        // Checked again as leader: a flight that just finished stored its answer before it let go of the key.
-        if (await ReadCacheAsync(key, cancellationToken) is { } justStored)
-        {
-            return justStored;
-        }
-
         IAsyncDisposable? lease = null;
         if (missLock is not null)
         {
@@ -94,6 +88,13 @@ public sealed partial class TenantResponseCacheChatClient(
 
         try
         {
+            // Checked again now that the key is ours: a flight (here or on another replica) that just finished stored
+            // its answer before it let go of the key.
+            if (await ReadCacheAsync(key, cancellationToken) is { } justStored)
+            {
+                return justStored;
+            }
+
             var response = await InnerClient.GetResponseAsync(history, chatOptions, cancellationToken);
             await WriteCacheAsync(key, response, cancellationToken);
             return response;
