@@ -105,10 +105,12 @@ public sealed partial class HybridRouterChatClient(
         }
 
         var decision = policy.Decide(request, classification, failure);
-        if (logger.IsEnabled(LogLevel.Information))
+        if (logger.IsEnabled(LogLevel.Debug))
         {
+            // Debug: every answer already carries its decision (metadata, explain headers, the gen_ai span).
             LogDecision(decision.Route, string.Join("; ", decision.Reasons));
         }
+
         return decision;
     }
 
@@ -185,7 +187,7 @@ public sealed partial class HybridRouterChatClient(
         return escalated;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Routed to {Route}: {Reasons}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Routed to {Route}: {Reasons}")]
     private partial void LogDecision(string route, string reasons);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Classifier unavailable ({Status}); routing fails closed to local")]
