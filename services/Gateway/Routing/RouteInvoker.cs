@@ -18,12 +18,13 @@ public sealed class RouteInvoker(IBackendClients backends, BudgetGate budget, IO
     {
         var reservation = await ReserveAsync(options, trail);
         var limits = deadlines.CurrentValue.For(trail.Route);
+        // One source for both the deadline and the caller's cancellation (no linked source per call).
         using var timer = new CancellationTokenSource(limits.Total, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        using var callerCancels = cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), timer);
         trail.Attempts++;
         try
         {
-            var response = await backends.Get(trail.Route).GetResponseAsync(history, ForBackend(options, trail), linked.Token);
+            var response = await backends.Get(trail.Route).GetResponseAsync(history, ForBackend(options, trail), timer.Token);
             await budget.SettleAsync(reservation, response.ModelId, response.Usage);
             return response;
         }
@@ -110,10 +111,17 @@ public sealed class RouteInvoker(IBackendClients backends, BudgetGate budget, IO
             $"Tenant '{tenant}' has reached its monthly API budget of ${monthly:0.##}; the proprietary route is closed until next month.");
     }
 
+    /// <summary>The caller's options with the model the backend should use; copied only when that model differs.</summary>
     private static ChatOptions ForBackend(ChatOptions? options, RouteTrail trail)
     {
+        var modelId = trail.Route == trail.Decision.Route ? trail.Decision.ModelAlias : null;
+        if (options is not null && options.ModelId == modelId)
+        {
+            return options;
+        }
+
         var forwarded = options?.Clone() ?? new ChatOptions();
-        forwarded.ModelId = trail.Route == trail.Decision.Route ? trail.Decision.ModelAlias : null;
+        forwarded.ModelId = modelId;
         return forwarded;
     }
 }
