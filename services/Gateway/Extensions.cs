@@ -48,6 +48,9 @@ internal static class Extensions
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<RedisRequestRateLimiter>();
         services.AddSingleton<SpendLedger>();
+        services.AddOptionsWithValidateOnStart<SpendWriterOptions, SpendWriterOptionsValidator>().BindConfiguration(SpendWriterOptions.SectionName);
+        services.AddSingleton<SpendRecordWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<SpendRecordWriter>());
         services.AddSingleton<RedisMissLock>();
         services.AddSingleton<SpendReportBuilder>();
         services.AddOptionsWithValidateOnStart<CrossoverOptions, CrossoverOptionsValidator>().BindConfiguration(CrossoverOptions.SectionName);

@@ -89,6 +89,10 @@ internal sealed class GatewayServer : IAsyncDisposable
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<RedisRequestRateLimiter>();
         services.AddSingleton<SpendLedger>();
+        services.AddSingleton<HybridLlm.Gateway.Telemetry.GatewayMetrics>();
+        services.AddSingleton(Options.Create(new SpendWriterOptions()));
+        services.AddSingleton<SpendRecordWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<SpendRecordWriter>());
         services.AddSingleton<SpendReportBuilder>();
         services.AddSingleton<IOptionsMonitor<CrossoverOptions>>(new StaticOptionsMonitor<CrossoverOptions>(new CrossoverOptions()));
         services.AddSingleton<BudgetGate>();

@@ -194,6 +194,7 @@ public sealed class TenancyAndBudgetTests(RedisServerFixture redis)
         var (spent, reserved) = await ledger.GetMonthAsync(tenant);
         Assert.Equal(response.CostUsd, spent, 9);
         Assert.Equal(0, reserved, 9);
+        await server.Services.GetRequiredService<SpendRecordWriter>().FlushAsync();
         var days = await ledger.ReadDaysAsync(tenant, 1);
         Assert.Equal(1, days["proprietary:requests"]);
         Assert.Equal(response.CostUsd, days["proprietary:cost_usd"], 9);

@@ -1,15 +1,15 @@
 using System.Runtime.CompilerServices;
 using HybridLlm.Contracts;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
 
 namespace HybridLlm.Gateway.Costing;
 
 /// <summary>
-/// Stamps each answer with what it cost (US dollars, from the served route, model and usage) and counts it in the
-/// Redis spend ledger with its all-API counterfactual. A ledger outage never fails a request.
+/// Stamps each answer with what it cost (US dollars, from the served route, model and usage) and queues it, with its
+/// all-API counterfactual, for the Redis spend ledger (<see cref="SpendRecordWriter"/>): counting never delays or fails
+/// a request.
 /// </summary>
-public sealed partial class CostingChatClient(IChatClient innerClient, PriceCalculator prices, SpendLedger? ledger, ILogger<CostingChatClient> logger)
+public sealed class CostingChatClient(IChatClient innerClient, PriceCalculator prices, SpendRecordWriter? spend, TimeProvider timeProvider)
     : DelegatingChatClient(innerClient)
 {
     public override async Task<ChatResponse> GetResponseAsync(
@@ -17,7 +17,7 @@ public sealed partial class CostingChatClient(IChatClient innerClient, PriceCalc
     {
         var response = await base.GetResponseAsync(messages, options, cancellationToken);
         var props = response.AdditionalProperties ??= [];
-        var cost = await AccountAsync(options, ChatMetadata.GetString(props, ChatMetadata.Route), response.ModelId, response.Usage);
+        var cost = Account(options, ChatMetadata.GetString(props, ChatMetadata.Route), response.ModelId, response.Usage);
         if (cost is not null)
         {
             props[ChatMetadata.CostUsd] = cost.Value;
@@ -39,33 +39,22 @@ public sealed partial class CostingChatClient(IChatClient innerClient, PriceCalc
             yield return update;
         }
 
-        if (await AccountAsync(options, route, modelId, usage) is { } cost)
+        if (Account(options, route, modelId, usage) is { } cost)
         {
             yield return new ChatResponseUpdate { Role = ChatRole.Assistant, AdditionalProperties = new() { [ChatMetadata.CostUsd] = cost } };
         }
     }
 
-    private async Task<double?> AccountAsync(ChatOptions? options, string? route, string? modelId, UsageDetails? usage)
+    private double? Account(ChatOptions? options, string? route, string? modelId, UsageDetails? usage)
     {
         var cost = prices.Price(route, modelId, usage);
-        if (ledger is null || route is null || ChatMetadata.GetBool(options?.AdditionalProperties, ChatMetadata.DryRun))
-        {
-            return cost;
-        }
-
-        try
+        if (spend is not null && route is not null && !ChatMetadata.GetBool(options?.AdditionalProperties, ChatMetadata.DryRun))
         {
             var tenant = ChatMetadata.GetString(options?.AdditionalProperties, ChatMetadata.TenantId) ?? "default";
-            await ledger.RecordAsync(tenant, route, cost ?? 0, prices.AllApiPrice(usage), usage?.InputTokenCount ?? 0, usage?.OutputTokenCount ?? 0);
-        }
-        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
-        {
-            LogLedgerUnavailable(ex.GetType().Name);
+            spend.TryRecord(new SpendRecord(tenant, route, cost ?? 0, prices.AllApiPrice(usage),
+                usage?.InputTokenCount ?? 0, usage?.OutputTokenCount ?? 0, timeProvider.GetUtcNow()));
         }
 
         return cost;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Spend ledger unavailable ({Error}); the request was served but not counted")]
-    private partial void LogLedgerUnavailable(string error);
 }

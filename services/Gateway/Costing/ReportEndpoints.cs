@@ -20,7 +20,7 @@ internal static class ReportEndpoints
     {
         try
         {
-            var report = await ReportGrpcService.BuildAsync(builder, tenants, TenantAuthenticationMiddleware.Current(context), tenant, days ?? 30);
+            var report = await ReportGrpcService.BuildAsync(builder, tenants, TenantAuthenticationMiddleware.Current(context), tenant, days ?? 30, context.RequestAborted);
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(Formatter.Format(report), context.RequestAborted);
         }

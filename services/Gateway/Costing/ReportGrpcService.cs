@@ -8,10 +8,10 @@ namespace HybridLlm.Gateway.Costing;
 internal sealed class ReportGrpcService(SpendReportBuilder builder, TenantDirectory tenants) : ReportService.ReportServiceBase
 {
     public override Task<SpendReport> GetSpendReport(SpendReportRequest request, ServerCallContext context) =>
-        BuildAsync(builder, tenants, TenantAuthenticationMiddleware.Current(context.GetHttpContext()), request.TenantId, request.Days);
+        BuildAsync(builder, tenants, TenantAuthenticationMiddleware.Current(context.GetHttpContext()), request.TenantId, request.Days, context.CancellationToken);
 
     /// <summary>Shared by gRPC and HTTP: a keyed caller sees only itself; an anonymous one (development) may ask for any.</summary>
-    public static Task<SpendReport> BuildAsync(SpendReportBuilder builder, TenantDirectory tenants, TenantContext? caller, string? tenantId, int days)
+    public static Task<SpendReport> BuildAsync(SpendReportBuilder builder, TenantDirectory tenants, TenantContext? caller, string? tenantId, int days, CancellationToken cancellationToken)
     {
         days = days == 0 ? 30 : days;
         if (days is < 1 or > SpendReportBuilder.MaxDays)
@@ -26,7 +26,7 @@ internal sealed class ReportGrpcService(SpendReportBuilder builder, TenantDirect
                 throw new RpcException(new Status(StatusCode.PermissionDenied, "A tenant may only read its own report."));
             }
 
-            return builder.BuildAsync([caller.TenantId], days);
+            return builder.BuildAsync([caller.TenantId], days, cancellationToken);
         }
 
         if (tenants.RequireApiKey)
@@ -34,6 +34,6 @@ internal sealed class ReportGrpcService(SpendReportBuilder builder, TenantDirect
             throw new RpcException(new Status(StatusCode.Unauthenticated, "An API key is required."));
         }
 
-        return builder.BuildAsync(string.IsNullOrEmpty(tenantId) ? null : [tenantId], days);
+        return builder.BuildAsync(string.IsNullOrEmpty(tenantId) ? null : [tenantId], days, cancellationToken);
     }
 }

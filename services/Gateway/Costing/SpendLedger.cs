@@ -46,21 +46,43 @@ public sealed class SpendLedger(IConnectionMultiplexer redis, TimeProvider timeP
         return (Parse(values[0]), Parse(values[1]));
     }
 
-    /// <summary>Counts one served request for the spend report.</summary>
-    public async Task RecordAsync(string tenantId, string route, double costUsd, double allApiCostUsd, long inputTokens, long outputTokens)
+    /// <summary>
+    /// Counts served requests for the spend report: folded per tenant, day and route, then one Redis batch of increments
+    /// (<c>HINCRBY</c>/<c>HINCRBYFLOAT</c>, so replicas add up).
+    /// </summary>
+    public Task RecordAsync(IReadOnlyCollection<SpendRecord> records)
     {
-        var day = DayKey(tenantId, timeProvider.GetUtcNow());
-        var db = redis.GetDatabase();
-        var batch = db.CreateBatch();
-        _ = batch.SetAddAsync(TenantsKey, tenantId);
-        _ = batch.HashIncrementAsync(day, $"{route}:requests", 1);
-        _ = batch.HashIncrementAsync(day, $"{route}:cost_usd", costUsd);
-        _ = batch.HashIncrementAsync(day, $"{route}:input_tokens", inputTokens);
-        _ = batch.HashIncrementAsync(day, $"{route}:output_tokens", outputTokens);
-        _ = batch.HashIncrementAsync(day, "all_api_cost_usd", allApiCostUsd);
-        var expire = batch.KeyExpireAsync(day, CounterKeyLifetime);
+        var days = new Dictionary<RedisKey, DayTotals>();
+        foreach (var record in records)
+        {
+            var key = DayKey(record.TenantId, record.ServedAt);
+            if (!days.TryGetValue(key, out var totals))
+            {
+                days[key] = totals = new DayTotals(record.TenantId);
+            }
+
+            totals.Add(record);
+        }
+
+        var batch = redis.GetDatabase().CreateBatch();
+        var writes = new List<Task>(1 + (days.Count * 6));
+        writes.Add(batch.SetAddAsync(TenantsKey, days.Values.Select(d => (RedisValue)d.TenantId).Distinct().ToArray()));
+        foreach (var (day, totals) in days)
+        {
+            foreach (var (route, spend) in totals.Routes)
+            {
+                writes.Add(batch.HashIncrementAsync(day, $"{route}:requests", spend.Requests));
+                writes.Add(batch.HashIncrementAsync(day, $"{route}:cost_usd", spend.CostUsd));
+                writes.Add(batch.HashIncrementAsync(day, $"{route}:input_tokens", spend.InputTokens));
+                writes.Add(batch.HashIncrementAsync(day, $"{route}:output_tokens", spend.OutputTokens));
+            }
+
+            writes.Add(batch.HashIncrementAsync(day, "all_api_cost_usd", totals.AllApiCostUsd));
+            writes.Add(batch.KeyExpireAsync(day, CounterKeyLifetime));
+        }
+
         batch.Execute();
-        await expire;
+        return Task.WhenAll(writes);
     }
 
     public async Task<IReadOnlyList<string>> TenantsAsync() =>
@@ -94,4 +116,39 @@ public sealed class SpendLedger(IConnectionMultiplexer redis, TimeProvider timeP
 
     private static double Parse(RedisValue value) =>
         value.HasValue && double.TryParse(value.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : 0;
+
+    /// <summary>One tenant's day of served requests, summed before they go to Redis.</summary>
+    private sealed class DayTotals(string tenantId)
+    {
+        public string TenantId { get; } = tenantId;
+
+        public Dictionary<string, RouteTotals> Routes { get; } = new(StringComparer.Ordinal);
+
+        public double AllApiCostUsd { get; private set; }
+
+        public void Add(SpendRecord record)
+        {
+            if (!Routes.TryGetValue(record.Route, out var route))
+            {
+                Routes[record.Route] = route = new RouteTotals();
+            }
+
+            route.Requests++;
+            route.CostUsd += record.CostUsd;
+            route.InputTokens += record.InputTokens;
+            route.OutputTokens += record.OutputTokens;
+            AllApiCostUsd += record.AllApiCostUsd;
+        }
+    }
+
+    private sealed class RouteTotals
+    {
+        public long Requests { get; set; }
+
+        public double CostUsd { get; set; }
+
+        public long InputTokens { get; set; }
+
+        public long OutputTokens { get; set; }
+    }
 }

@@ -5,13 +5,17 @@ using Microsoft.Extensions.Options;
 
 namespace HybridLlm.Gateway.Costing;
 
-/// <summary>Builds the spend report (by route, all-API counterfactual, savings, self-host crossover) from the ledger.</summary>
-public sealed class SpendReportBuilder(SpendLedger ledger, IOptionsMonitor<CrossoverOptions> crossover)
+/// <summary>
+/// Builds the spend report (by route, all-API counterfactual, savings, self-host crossover) from the ledger, after this
+/// replica's queued records reached it, so a caller sees its own traffic counted.
+/// </summary>
+public sealed class SpendReportBuilder(SpendLedger ledger, SpendRecordWriter writer, IOptionsMonitor<CrossoverOptions> crossover)
 {
     public const int MaxDays = 400;
 
-    public async Task<SpendReport> BuildAsync(IReadOnlyList<string>? tenantIds, int days)
+    public async Task<SpendReport> BuildAsync(IReadOnlyList<string>? tenantIds, int days, CancellationToken cancellationToken)
     {
+        await writer.FlushAsync(cancellationToken);
         var tenants = tenantIds ?? await ledger.TenantsAsync();
         var totals = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var tenant in tenants)

@@ -6,7 +6,8 @@ namespace HybridLlm.Gateway.Telemetry;
 
 /// <summary>
 /// The gateway's metrics (meter <c>HybridLlm.Gateway</c>, shown in the Aspire dashboard): requests by route and cache
-/// outcome, failures by status, cost, tokens, end-to-end latency and time to first token per route.
+/// outcome, failures by status, cost, tokens, end-to-end latency and time to first token per route, and served requests
+/// the spend report missed.
 /// </summary>
 public sealed class GatewayMetrics
 {
@@ -18,6 +19,7 @@ public sealed class GatewayMetrics
     private readonly Counter<long> _tokens;
     private readonly Histogram<double> _latency;
     private readonly Histogram<double> _timeToFirstToken;
+    private readonly Counter<long> _spendRecordsDropped;
 
     public GatewayMetrics(IMeterFactory meterFactory)
     {
@@ -28,6 +30,8 @@ public sealed class GatewayMetrics
         _tokens = meter.CreateCounter<long>("hybridllm.gateway.tokens", "{token}", "Tokens by route and direction.");
         _latency = meter.CreateHistogram<double>("hybridllm.gateway.duration", "s", "Request duration by route.");
         _timeToFirstToken = meter.CreateHistogram<double>("hybridllm.gateway.time_to_first_token", "s", "Streaming time to first token by route.");
+        _spendRecordsDropped = meter.CreateCounter<long>(
+            "hybridllm.gateway.spend_records_dropped", "{request}", "Served requests missing from the spend report, by reason (queue_full, stopped, redis_unavailable).");
     }
 
     public void Answered(AdditionalPropertiesDictionary? props, UsageDetails? usage, TimeSpan elapsed)
@@ -50,6 +54,9 @@ public sealed class GatewayMetrics
         _timeToFirstToken.Record(elapsed.TotalSeconds,
             new KeyValuePair<string, object?>("route", ChatMetadata.GetString(props, ChatMetadata.Route) ?? "unknown"),
             new("cache_hit", ChatMetadata.GetBool(props, ChatMetadata.CacheHit)));
+
+    public void SpendRecordsDropped(int count, string reason) =>
+        _spendRecordsDropped.Add(count, new KeyValuePair<string, object?>("reason", reason));
 
     public void Failed(string status) => _failures.Add(1, new KeyValuePair<string, object?>("status", status));
 }
