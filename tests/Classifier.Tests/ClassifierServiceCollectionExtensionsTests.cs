@@ -17,9 +17,21 @@ public sealed class ClassifierServiceCollectionExtensionsTests
         var first = provider.GetRequiredService<PromptClassifier>();
 
         Assert.Same(first, provider.GetRequiredService<PromptClassifier>());
-        Assert.Same(provider.GetRequiredService<MiniLmEmbeddingGenerator>(), provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
-        Assert.Equal(provider.GetRequiredService<RouterModel>().EmbeddingMaxTokens, provider.GetRequiredService<MiniLmEmbeddingGenerator>().MaxTokens);
+        var router = Assert.IsType<StaticEmbeddingGenerator>(provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
+        Assert.Same(router, provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
+        Assert.Equal(provider.GetRequiredService<RouterModel>().EmbeddingMaxTokens, router.MaxTokens);
+        Assert.Equal(provider.GetRequiredService<RouterModel>().EmbeddingTableSha256, router.Table.Sha256);
         Assert.Equal(TaskKind.Summarisation, (await first.ClassifyAsync([new ClassifierMessage("user", "Summarize this article in two sentences: the council met and approved the budget.")])).Task);
+    }
+
+    [Fact]
+    public async Task Classify_WithStaticWeights_NeverLoadsTheTransformer()
+    {
+        await using var provider = new ServiceCollection().AddPromptClassifier().BuildServiceProvider(validateScopes: true);
+
+        await provider.GetRequiredService<PromptClassifier>().ClassifyAsync([new ClassifierMessage("user", "Translate 'good morning' into German.")]);
+
+        Assert.False(provider.GetRequiredService<SemanticEmbeddings>().IsLoaded);
     }
 
     [Fact]
@@ -33,6 +45,29 @@ public sealed class ClassifierServiceCollectionExtensionsTests
 
         Assert.Contains("/nonexistent/router-weights.json", ex.Message, StringComparison.Ordinal);
         Assert.Contains("train", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddPromptClassifier_StaticTableOtherThanTheWeightsWereTrainedOn_IsRefusedNamingBothDigests()
+    {
+        var directory = Directory.CreateTempSubdirectory("static-table-");
+        try
+        {
+            var other = Path.Combine(directory.FullName, "other.bin");
+            File.WriteAllBytes(other, StaticEmbeddingTable.FromRows([[1f, 0f], [0f, 1f]]).ToBytes());
+            var services = new ServiceCollection().AddPromptClassifier();
+            services.Configure<RouterModelOptions>(o => o.StaticTablePath = other);
+            using var provider = services.BuildServiceProvider();
+
+            var ex = Assert.Throws<InvalidDataException>(() => provider.GetRequiredService<PromptClassifier>());
+
+            Assert.Contains(StaticEmbeddingTable.Load(other).Sha256, ex.Message, StringComparison.Ordinal);
+            Assert.Contains(provider.GetRequiredService<RouterModel>().EmbeddingTableSha256!, ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     [Fact]

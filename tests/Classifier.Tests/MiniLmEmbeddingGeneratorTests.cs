@@ -8,7 +8,8 @@ namespace HybridLlm.Classifier.Tests;
 [Collection(ClassifierCollection.Name)]
 public sealed class MiniLmEmbeddingGeneratorTests(ClassifierFixture fixture)
 {
-    private IEmbeddingGenerator<string, Embedding<float>> Generator => fixture.Get<IEmbeddingGenerator<string, Embedding<float>>>();
+    // The transformer itself (the router reads static embeddings; the Embed RPC reads this one).
+    private IEmbeddingGenerator<string, Embedding<float>> Generator => fixture.Get<MiniLmEmbeddingGenerator>();
 
     [Fact]
     public async Task Generate_GivesUnitLengthVectorsOf384Dimensions()

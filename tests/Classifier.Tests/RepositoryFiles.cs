@@ -9,6 +9,9 @@ internal static class RepositoryFiles
 
     public static string ShippedWeights => Path.Combine(AppContext.BaseDirectory, "Model/router-weights.json");
 
+    /// <summary>The distilled word-piece table the shipped weights read, as copied beside the service.</summary>
+    public static string ShippedStaticTable => Path.Combine(AppContext.BaseDirectory, "Model/static-embeddings.bin");
+
     /// <summary>The validation split of data/router/prompts.jsonl: prompts the router never trained on.</summary>
     public static IReadOnlyList<(string Prompt, string Task, bool NeedsStrong)> ValidationPrompts() =>
         File.ReadLines(Path.Combine(Root, "data/router/prompts.jsonl"))

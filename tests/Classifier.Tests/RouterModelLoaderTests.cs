@@ -17,9 +17,11 @@ public sealed class RouterModelLoaderTests : IDisposable
     {
         var model = RouterModelLoader.Load(RepositoryFiles.ShippedWeights);
 
-        Assert.Equal(MiniLmEmbeddingGenerator.ModelId, model.EmbeddingModel);
-        Assert.Equal(MiniLmEmbeddingGenerator.Dimensions, model.EmbeddingDimensions);
-        Assert.Equal(MiniLmEmbeddingGenerator.Dimensions + InterpretableFeatures.Count, model.InputDimensions);
+        var table = StaticEmbeddingTable.Load(RepositoryFiles.ShippedStaticTable);
+        Assert.Equal(StaticEmbeddingGenerator.ModelId, model.EmbeddingModel);
+        Assert.Equal(table.Sha256, model.EmbeddingTableSha256);
+        Assert.Equal(table.Dimensions, model.EmbeddingDimensions);
+        Assert.Equal(table.Dimensions + InterpretableFeatures.Count, model.InputDimensions);
         Assert.InRange(model.EmbeddingMaxTokens, 8, 512);
         Assert.NotNull(model.Training);
         Assert.True(model.Training.ValidationExamples >= 200);

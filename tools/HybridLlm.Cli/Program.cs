@@ -12,6 +12,7 @@ var root = new RootCommand("hybridllm: talk to a running gateway (chat, route, r
     BenchCommand.Create(),
     ClassifyCommand.Create(),
     TrainCommand.Create(),
+    DistillCommand.Create(),
 };
 
 var parsed = root.Parse(args);

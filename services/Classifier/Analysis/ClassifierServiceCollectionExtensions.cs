@@ -22,13 +22,29 @@ public static class ClassifierServiceCollectionExtensions
         services.AddOptions<RouterModelOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RouterModelOptions>, RouterModelOptionsValidator>());
         services.AddOptions<MiniLmEmbeddingOptions>()
-            .PostConfigure<RouterModel>((options, model) => options.MaxTokens = model.EmbeddingMaxTokens)
+            .PostConfigure<RouterModel>((options, model) =>
+            {
+                if (!model.UsesStaticEmbeddings)
+                {
+                    options.MaxTokens = model.EmbeddingMaxTokens;
+                }
+            })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MiniLmEmbeddingOptions>, MiniLmEmbeddingOptionsValidator>());
 
         services.TryAddSingleton(sp => RouterModelLoader.Load(sp.GetRequiredService<IOptions<RouterModelOptions>>().Value.ResolvedWeightsPath));
+        // MiniLM is built on first use: with static weights only the Embed RPC (semantic cache) ever needs it.
         services.TryAddSingleton<MiniLmEmbeddingGenerator>();
-        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<MiniLmEmbeddingGenerator>());
+        services.TryAddSingleton<SemanticEmbeddings>();
+        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+        {
+            var model = sp.GetRequiredService<RouterModel>();
+            return model.UsesStaticEmbeddings
+                ? new StaticEmbeddingGenerator(
+                    LoadStaticTable(sp.GetRequiredService<IOptions<RouterModelOptions>>().Value.ResolvedStaticTablePath, model),
+                    model.EmbeddingMaxTokens)
+                : sp.GetRequiredService<MiniLmEmbeddingGenerator>();
+        });
         services.TryAddSingleton<PiiDetector>();
         services.TryAddSingleton<TokenCounter>();
         services.TryAddSingleton<TaskCueDetector>();
@@ -39,5 +55,23 @@ public static class ClassifierServiceCollectionExtensions
             sp.GetRequiredService<TaskCueDetector>(),
             sp.GetRequiredService<RouterModel>()));
         return services;
+    }
+
+    /// <summary>The static table, refused unless it is the very one the weights were trained on.</summary>
+    private static StaticEmbeddingTable LoadStaticTable(string path, RouterModel model)
+    {
+        var table = StaticEmbeddingTable.Load(path);
+        if (!string.Equals(table.Sha256, model.EmbeddingTableSha256, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException(
+                $"Static embedding table '{path}' has SHA-256 {table.Sha256}, but the router weights were trained on {model.EmbeddingTableSha256}; ship the matching pair or retrain.");
+        }
+
+        if (table.Dimensions != model.EmbeddingDimensions)
+        {
+            throw new InvalidDataException($"Static embedding table '{path}' has {table.Dimensions} dimensions; the router weights read {model.EmbeddingDimensions}.");
+        }
+
+        return table;
     }
 }

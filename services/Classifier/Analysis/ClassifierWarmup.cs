@@ -13,8 +13,8 @@ internal sealed partial class ClassifierWarmup(PromptClassifier classifier, ILog
     {
         var started = Stopwatch.GetTimestamp();
         var analysis = await classifier.ClassifyAsync([new ClassifierMessage("user", "Warm-up: classify this sentence as positive or negative.")], cancellationToken);
-        // Loading read the ~90 MB ONNX model into a managed array the session no longer needs; return it (and the
-        // tokenizer's build garbage) to the OS now rather than whenever the next full collection happens.
+        // Loading the tokenizers and the static table left build garbage; return it to the OS now rather than
+        // whenever the next full collection happens.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var training = classifier.Training;
         LogReady(logger, Stopwatch.GetElapsedTime(started).TotalMilliseconds, analysis.Task,

@@ -82,10 +82,11 @@ public sealed class PromptClassifier
             throw new InvalidOperationException($"The router was trained on {model.EmbeddingModel} embeddings but the generator is {id}.");
         }
 
-        if (embeddings.GetService<MiniLmEmbeddingGenerator>() is { } miniLm && miniLm.MaxTokens != model.EmbeddingMaxTokens)
+        var window = embeddings.GetService<MiniLmEmbeddingGenerator>()?.MaxTokens ?? embeddings.GetService<StaticEmbeddingGenerator>()?.MaxTokens;
+        if (window is { } tokens && tokens != model.EmbeddingMaxTokens)
         {
             throw new InvalidOperationException(
-                $"The router was trained with a {model.EmbeddingMaxTokens}-token embedding window but the generator uses {miniLm.MaxTokens}.");
+                $"The router was trained with a {model.EmbeddingMaxTokens}-token embedding window but the generator uses {tokens}.");
         }
     }
 }

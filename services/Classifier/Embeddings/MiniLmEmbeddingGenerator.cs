@@ -87,16 +87,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             ids[i] = _window.Encode(texts[i]);
         }
 
-        // Shortest first, ties in input order, so each group pads to a length close to its members'.
-        var order = Enumerable.Range(0, ids.Length).OrderBy(i => ids[i].Length).ThenBy(i => i).ToArray();
-        var vectors = new float[ids.Length][];
-        for (var start = 0; start < order.Length; start += _maxBatchSize)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var group = order.AsSpan(start, Math.Min(_maxBatchSize, order.Length - start));
-            RunGroup(group, ids, vectors, cancellationToken);
-        }
-
+        var vectors = EmbedIds(ids, cancellationToken);
         var result = new GeneratedEmbeddings<Embedding<float>>(vectors.Length)
         {
             Usage = new UsageDetails { InputTokenCount = ids.Sum(x => (long)x.Length) },
@@ -129,6 +120,27 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             _session.Dispose();
             _sessionOptions.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Sentence embeddings of ready-made word-piece id sequences (each framed by <c>[CLS]</c> … <c>[SEP]</c>), as
+    /// unit vectors. The static-embedding distiller feeds it single tokens.
+    /// </summary>
+    internal float[][] EmbedIds(int[][] ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+
+        // Shortest first, ties in input order, so each group pads to a length close to its members'.
+        var order = Enumerable.Range(0, ids.Length).OrderBy(i => ids[i].Length).ThenBy(i => i).ToArray();
+        var vectors = new float[ids.Length][];
+        for (var start = 0; start < order.Length; start += _maxBatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var group = order.AsSpan(start, Math.Min(_maxBatchSize, order.Length - start));
+            RunGroup(group, ids, vectors, cancellationToken);
+        }
+
+        return vectors;
     }
 
     private void RunGroup(ReadOnlySpan<int> group, int[][] ids, float[][] vectors, CancellationToken cancellationToken)

@@ -2,7 +2,6 @@ using Grpc.Core;
 using HybridLlm.Classifier.Analysis;
 using HybridLlm.Classifier.Embeddings;
 using HybridLlm.Grpc.V1;
-using Microsoft.Extensions.Options;
 using PiiFinding = HybridLlm.Grpc.V1.PiiFinding;
 
 namespace HybridLlm.Classifier.Grpc;
@@ -11,7 +10,7 @@ namespace HybridLlm.Classifier.Grpc;
 /// The Classifier contract over <see cref="PromptClassifier"/>, and sentence embeddings of whole texts (the router's
 /// short window widened to <see cref="MiniLmEmbeddingOptions.SemanticMaxTokens"/>) for the gateway's semantic cache.
 /// </summary>
-internal sealed class ClassifierGrpcService(PromptClassifier classifier, MiniLmEmbeddingGenerator embeddings, IOptions<MiniLmEmbeddingOptions> options)
+internal sealed class ClassifierGrpcService(PromptClassifier classifier, SemanticEmbeddings embeddings)
     : HybridLlm.Grpc.V1.Classifier.ClassifierBase
 {
     /// <summary>Most texts one Embed call may carry.</summary>
@@ -24,7 +23,7 @@ internal sealed class ClassifierGrpcService(PromptClassifier classifier, MiniLmE
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"texts: between 1 and {MaxEmbedTexts} texts are required, got {request.Texts.Count}."));
         }
 
-        using var semantic = embeddings.WithMaxTokens(options.Value.SemanticMaxTokens);
+        using var semantic = embeddings.CreateView();
         var generated = await semantic.GenerateAsync(request.Texts, cancellationToken: context.CancellationToken);
         var response = new EmbedResponse();
         foreach (var embedding in generated)

@@ -41,6 +41,13 @@ internal sealed class RouterModel
     /// <summary>The word-piece window the embeddings must be computed with.</summary>
     public int EmbeddingMaxTokens { get; }
 
+    /// <summary>SHA-256 of the static word-piece table the weights were trained on (static encoder only).</summary>
+    public string? EmbeddingTableSha256 { get; init; }
+
+    /// <summary>Whether the weights read <see cref="Embeddings.StaticEmbeddingGenerator"/> vectors.</summary>
+    public bool UsesStaticEmbeddings =>
+        string.Equals(EmbeddingModel, Embeddings.StaticEmbeddingGenerator.ModelId, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Length of the input vector: embedding dimensions plus interpretable features.</summary>
     public int InputDimensions => _mean.Length;
 

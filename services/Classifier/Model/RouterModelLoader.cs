@@ -90,7 +90,16 @@ internal static class RouterModelLoader
             throw Invalid(source, "strong.bias is not a finite number");
         }
 
-        return new RouterModel(embedding.Model, embedding.Dimensions, embedding.MaxTokens, mean, std, kinds, rows, bias, strongWeights, strong.Bias, weights.Training);
+        var model = new RouterModel(embedding.Model, embedding.Dimensions, embedding.MaxTokens, mean, std, kinds, rows, bias, strongWeights, strong.Bias, weights.Training)
+        {
+            EmbeddingTableSha256 = embedding.TableSha256,
+        };
+        if (model.UsesStaticEmbeddings && (embedding.TableSha256 is not { Length: 64 } sha || !sha.All(char.IsAsciiHexDigitLower)))
+        {
+            throw Invalid(source, "embedding.table_sha256 must be the 64-hex-digit SHA-256 of the static table the weights were trained on");
+        }
+
+        return model;
     }
 
     private static float[] Vector(float[]? values, int length, string field, string source)

@@ -5,6 +5,7 @@ using HybridLlm.Classifier.Analysis;
 using HybridLlm.Classifier.Embeddings;
 using HybridLlm.Classifier.Features;
 using HybridLlm.Classifier.Model;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
 namespace HybridLlm.Cli.Training;
@@ -48,7 +49,7 @@ internal sealed class RouterTrainer(TrainingSettings settings)
         var weights = new RouterWeights
         {
             Format = RouterWeights.CurrentFormat,
-            Embedding = new RouterEmbeddingInfo { Model = MiniLmEmbeddingGenerator.ModelId, Dimensions = MiniLmEmbeddingGenerator.Dimensions, MaxTokens = settings.WindowTokens },
+            Embedding = EmbeddingInfo(),
             Features = [.. InterpretableFeatures.Names],
             Mean = standardizer.Mean,
             Std = standardizer.Std,
@@ -89,9 +90,17 @@ internal sealed class RouterTrainer(TrainingSettings settings)
         return report;
     }
 
+    private RouterEmbeddingInfo EmbeddingInfo() => settings.StaticTable is { } table
+        ? new RouterEmbeddingInfo { Model = StaticEmbeddingGenerator.ModelId, Dimensions = table.Dimensions, MaxTokens = settings.WindowTokens, TableSha256 = table.Sha256 }
+        : new RouterEmbeddingInfo { Model = MiniLmEmbeddingGenerator.ModelId, Dimensions = MiniLmEmbeddingGenerator.Dimensions, MaxTokens = settings.WindowTokens };
+
+    private IEmbeddingGenerator<string, Embedding<float>> CreateGenerator() => settings.StaticTable is { } table
+        ? new StaticEmbeddingGenerator(table, settings.WindowTokens)
+        : new MiniLmEmbeddingGenerator(Options.Create(new MiniLmEmbeddingOptions { MaxTokens = settings.WindowTokens }));
+
     private async Task<RouterInput[]> BuildInputsAsync(IReadOnlyList<LabelledPrompt> prompts, CancellationToken cancellationToken)
     {
-        using var generator = new MiniLmEmbeddingGenerator(Options.Create(new MiniLmEmbeddingOptions { MaxTokens = settings.WindowTokens }));
+        using var generator = CreateGenerator();
         var builder = new RouterFeatureBuilder(generator, new TokenCounter(), new TaskCueDetector());
         var inputs = new RouterInput[prompts.Count];
 
@@ -168,4 +177,6 @@ internal sealed class RouterTrainer(TrainingSettings settings)
 /// <param name="Seed">Seeds the cross-validation folds; nothing else is random.</param>
 /// <param name="Epochs">Full-batch optimisation steps per fit.</param>
 /// <param name="WindowTokens">Embedding window in word pieces, recorded in the weights.</param>
-internal sealed record TrainingSettings(string DataPath, string WeightsPath, string CalibrationPath, int Seed, int Epochs, int WindowTokens);
+/// <param name="StaticTable">The distilled word-piece table to train on; null trains on the MiniLM transformer.</param>
+internal sealed record TrainingSettings(
+    string DataPath, string WeightsPath, string CalibrationPath, int Seed, int Epochs, int WindowTokens, StaticEmbeddingTable? StaticTable = null);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using HybridLlm.Classifier.Analysis;
+using HybridLlm.Classifier.Embeddings;
 using Spectre.Console;
 
 namespace HybridLlm.Cli.Training;
@@ -15,24 +16,25 @@ internal static class TrainCommand
         var calibration = new Option<string?>("--calibration-output") { Description = "Where to write the validation split's strong scores (default: calibration-scores.json beside --data)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the cross-validation folds.", DefaultValueFactory = _ => 17 };
         var epochs = new Option<int>("--epochs") { Description = "Full-batch optimisation steps per fit.", DefaultValueFactory = _ => 300 };
-        var window = new Option<int>("--window") { Description = "Embedding window in word pieces (8..512); bounds classification latency.", DefaultValueFactory = _ => 32 };
+        var window = new Option<int?>("--window") { Description = "Embedding window in word pieces (8..512; default 512 with --static-table, 32 for the MiniLM transformer, whose cost grows with it)." };
+        var table = new Option<string?>("--static-table") { Description = "Train on this distilled word-piece table (hybridllm distill) instead of the MiniLM transformer." };
         epochs.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 100_000) r.AddError("--epochs must be 1..100000."); });
-        window.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 8 or > 512) r.AddError("--window must be 8..512."); });
+        window.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 8 or > 512) r.AddError("--window must be 8..512."); });
 
         var command = new Command("train", "Train the router (task + strong score) on the labelled prompts and write its weights.")
         {
-            data, output, calibration, seed, epochs, window,
+            data, output, calibration, seed, epochs, window, table,
         };
         command.SetAction((parse, ct) =>
         {
             var dataPath = parse.GetValue(data)!;
             var calibrationPath = parse.GetValue(calibration) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dataPath))!, "calibration-scores.json");
-            return RunAsync(new TrainingSettings(dataPath, parse.GetValue(output)!, calibrationPath, parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(window)), ct);
+            return RunAsync(new TrainingSettings(dataPath, parse.GetValue(output)!, calibrationPath, parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(window) ?? (parse.GetValue(table) is null ? 32 : 512)), parse.GetValue(table), ct);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(TrainingSettings settings, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(TrainingSettings settings, string? tablePath, CancellationToken cancellationToken)
     {
         var console = ConsoleOutput.Stderr;
         if (!File.Exists(settings.DataPath))
@@ -44,6 +46,11 @@ internal static class TrainCommand
         TrainingReport report;
         try
         {
+            if (tablePath is not null)
+            {
+                settings = settings with { StaticTable = StaticEmbeddingTable.Load(tablePath) };
+            }
+
             report = await new RouterTrainer(settings).TrainAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
