@@ -80,13 +80,18 @@ internal static class Extensions
         var backends = builder.Configuration.GetSection(BackendOptions.SectionName).Get<BackendOptions>() ?? new BackendOptions();
 
         // Deadlines and cancellation of the caller's call flow to every backend call made on its behalf; calls made
-        // outside a gRPC call (the HTTP API) simply carry none.
+        // outside a gRPC call (the HTTP API) simply carry none. No HttpClientFactory loggers: they only write Information
+        // lines (off in appsettings) yet push a logging scope and format the URI on every call; the gRPC client spans
+        // and metrics tell the same story.
         builder.Services.AddGrpcClient<Classifier.ClassifierClient>(o => o.Address = backends.Classifier)
-            .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true);
+            .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true)
+            .RemoveAllLoggers();
         builder.Services.AddGrpcClient<ChatService.ChatServiceClient>(RouteNames.Local, o => o.Address = backends.Local)
-            .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true);
+            .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true)
+            .RemoveAllLoggers();
         builder.Services.AddGrpcClient<ChatService.ChatServiceClient>(RouteNames.Proprietary, o => o.Address = backends.Proprietary)
-            .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true);
+            .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true)
+            .RemoveAllLoggers();
 
         builder.Services.AddSingleton<IRouteClassifier, GrpcRouteClassifier>();
         builder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, GrpcEmbeddingGenerator>();
