@@ -7,11 +7,12 @@ return args.FirstOrDefault() switch
 {
     "latency" => await LatencyBenchmark.RunAsync(args.Skip(1).ToArray()),
     "memory" => await ServiceMemoryBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "pasted-context" => await PastedContextBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: HybridLlm.Bench.Classifier latency [--iterations N] [--weights path] | memory [--service path/to/HybridLlm.Classifier.dll]");
+    Console.Error.WriteLine("usage: HybridLlm.Bench.Classifier latency [--iterations N] [--weights path] | memory [--service path/to/HybridLlm.Classifier.dll] | pasted-context [--count N]");
     return 2;
 }

@@ -109,6 +109,22 @@ public sealed class PromptClassifierTests(ClassifierFixture fixture)
         Assert.Equal(expected, analysis.Task);
     }
 
+    [Theory]
+    [InlineData("Summarize this bug report in two sentences.", TaskKind.Summarisation)]
+    [InlineData("Classify the sentiment of this bug report as positive, negative or neutral.", TaskKind.Classification)]
+    [InlineData("Extract every date mentioned in the bug report below.", TaskKind.Extraction)]
+    public async Task Classify_InstructionOverPastedCodeHeavyText_KeepsTheInstructionsTask(string instruction, TaskKind expected)
+    {
+        // The pasted material is all about code; the request is not.
+        const string pasted = "Steps: run `npm test` on the main branch. The parser throws NullReferenceException in Tokenizer.cs line 212 "
+            + "when the config file is empty; the stack trace points at ParseHeader(). Expected: a clear error. Happens since the 3.2 "
+            + "release on 2024-03-14, reproduced again on 2024-04-02 with Node 20 and the latest compiler flags.";
+
+        var analysis = await fixture.ClassifyUserAsync($"{instruction}\n\n{pasted}");
+
+        Assert.Equal(expected, analysis.Task);
+    }
+
     [Fact]
     public async Task Classify_HeldOutHardMathAndReasoning_ScoreAboveHeldOutSimpleClassification()
     {

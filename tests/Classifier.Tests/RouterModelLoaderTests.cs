@@ -20,8 +20,8 @@ public sealed class RouterModelLoaderTests : IDisposable
         var table = StaticEmbeddingTable.Load(RepositoryFiles.ShippedStaticTable);
         Assert.Equal(StaticEmbeddingGenerator.ModelId, model.EmbeddingModel);
         Assert.Equal(table.Sha256, model.EmbeddingTableSha256);
-        Assert.Equal(table.Dimensions, model.EmbeddingDimensions);
-        Assert.Equal(table.Dimensions + InterpretableFeatures.Count, model.InputDimensions);
+        Assert.Equal(StaticEmbeddingGenerator.DimensionsFor(table.Dimensions, model.EmbeddingEdgeTokens), model.EmbeddingDimensions);
+        Assert.Equal(model.EmbeddingDimensions + InterpretableFeatures.Count, model.InputDimensions);
         Assert.InRange(model.EmbeddingMaxTokens, 8, 512);
         Assert.NotNull(model.Training);
         Assert.True(model.Training.ValidationExamples >= 200);

@@ -38,6 +38,39 @@ public sealed class StaticEmbeddingTests(ClassifierFixture fixture)
     }
 
     [Fact]
+    public async Task Generate_WithEdges_PastedMaterialLeavesTheOpeningPartAlone()
+    {
+        using var generator = new StaticEmbeddingGenerator(Shipped.Value, 512, edgeTokens: 16);
+        var width = Shipped.Value.Dimensions;
+        const string instruction = "Summarise the following message in two short sentences for a busy manager who has no time to read all of it."; // over 16 pieces
+
+        var vectors = await generator.GenerateAsync([
+            $"{instruction}\n\nThe build failed again: the null pointer in the parser crashes when the config file is empty.",
+            $"{instruction}\n\nDear team, the picnic moves to Saturday because of the rain; bring blankets and snacks.",
+        ]);
+
+        var a = vectors[0].Vector.ToArray();
+        var b = vectors[1].Vector.ToArray();
+        Assert.Equal(3 * width, a.Length);
+        Assert.Equal(a[..width], b[..width]);
+        Assert.NotEqual(a[width..(2 * width)], b[width..(2 * width)]);
+        Assert.NotEqual(a[(2 * width)..], b[(2 * width)..]);
+        Assert.All(new[] { a[..width], a[width..(2 * width)], a[(2 * width)..] }, part => Assert.Equal(1.0, Math.Sqrt(part.Sum(x => (double)x * x)), 4));
+    }
+
+    [Fact]
+    public async Task Generate_WithEdges_ShortTextFillsEveryPartWithTheSameMean()
+    {
+        using var generator = new StaticEmbeddingGenerator(Shipped.Value, 512, edgeTokens: 16);
+        var width = Shipped.Value.Dimensions;
+
+        var vector = (await generator.GenerateAsync(["Hello there"]))[0].Vector.ToArray();
+
+        Assert.Equal(vector[..width], vector[width..(2 * width)]);
+        Assert.Equal(vector[..width], vector[(2 * width)..]);
+    }
+
+    [Fact]
     public async Task Generate_TextBeyondTheWindow_KeepsHeadAndTail()
     {
         using var generator = new StaticEmbeddingGenerator(Shipped.Value, 64);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HybridLlm.Classifier.Analysis;
+using HybridLlm.Classifier.Embeddings;
 using HybridLlm.Classifier.Model;
 using HybridLlm.Cli.Training;
 
@@ -54,6 +55,56 @@ public sealed class TrainingTests : IDisposable
         Assert.Equal(24, report.TrainExamples);
         Assert.Equal(12, report.ValidationExamples);
         Assert.InRange(report.ValidationStrongAuc, 0, 1);
+    }
+
+    [Fact]
+    public async Task Train_OnTheStaticTableWithEdges_RecordsTheTableAndTheServiceLoaderAcceptsIt()
+    {
+        var data = WriteTinyDataset();
+        var table = StaticEmbeddingTable.Load(Path.Combine(AppContext.BaseDirectory, "Model/static-embeddings.bin"));
+        var settings = new TrainingSettings(data, Path.Combine(_directory, "w.json"), Path.Combine(_directory, "c.json"), Seed: 3, Epochs: 15, WindowTokens: 512)
+        {
+            StaticTable = table,
+            EdgeTokens = 16,
+            AugmentContext = true,
+        };
+
+        var report = await new RouterTrainer(settings).TrainAsync(CancellationToken.None);
+
+        var model = RouterModelLoader.Load(settings.WeightsPath);
+        Assert.Equal(StaticEmbeddingGenerator.ModelId, model.EmbeddingModel);
+        Assert.Equal(table.Sha256, model.EmbeddingTableSha256);
+        Assert.Equal(16, model.EmbeddingEdgeTokens);
+        Assert.Equal(3 * table.Dimensions, model.EmbeddingDimensions);
+        Assert.Equal(48, report.TrainExamples); // 24 prompts and one pasted-context copy of each
+        Assert.Equal(12, report.ValidationExamples);
+    }
+
+    [Fact]
+    public void ContextAugmentation_CopiesOnlyTrainingPrompts_KeepingLabelsAndAppendingAnotherTasksPrompt()
+    {
+        var prompts = new[]
+        {
+            new LabelledPrompt("a", "Summarise this.", TaskKind.Summarisation, false, "easy", false, "g1"),
+            new LabelledPrompt("b", "Write a poem.", TaskKind.CreativeWriting, false, "easy", false, "g2"),
+            new LabelledPrompt("c", "Prove it.", TaskKind.Math, true, "hard", false, "g3"),
+            new LabelledPrompt("v", "Held out.", TaskKind.Code, true, "hard", true, "g4"),
+        };
+
+        var augmented = ContextAugmentation.Augment(prompts, seed: 1);
+
+        Assert.Equal(7, augmented.Count);
+        Assert.Equal(prompts, augmented.Take(4));
+        Assert.DoesNotContain(augmented.Skip(4), p => p.IsValidation || p.Prompt.Contains("Held out.", StringComparison.Ordinal));
+        Assert.All(augmented.Skip(4), copy =>
+        {
+            var original = prompts.Single(p => copy.Id == $"{p.Id}+context");
+            Assert.StartsWith(original.Prompt + "\n\n", copy.Prompt, StringComparison.Ordinal);
+            Assert.Equal((original.Task, original.NeedsStrong, original.Group), (copy.Task, copy.NeedsStrong, copy.Group));
+            var filler = copy.Prompt[(original.Prompt.Length + 2)..];
+            Assert.NotEqual(original.Task, prompts.Single(p => p.Prompt == filler).Task);
+        });
+        Assert.Equal(augmented, ContextAugmentation.Augment(prompts, seed: 1));
     }
 
     [Fact]

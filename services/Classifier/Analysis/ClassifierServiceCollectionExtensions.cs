@@ -42,7 +42,8 @@ public static class ClassifierServiceCollectionExtensions
             return model.UsesStaticEmbeddings
                 ? new StaticEmbeddingGenerator(
                     LoadStaticTable(sp.GetRequiredService<IOptions<RouterModelOptions>>().Value.ResolvedStaticTablePath, model),
-                    model.EmbeddingMaxTokens)
+                    model.EmbeddingMaxTokens,
+                    model.EmbeddingEdgeTokens)
                 : sp.GetRequiredService<MiniLmEmbeddingGenerator>();
         });
         services.TryAddSingleton<PiiDetector>();
@@ -67,9 +68,10 @@ public static class ClassifierServiceCollectionExtensions
                 $"Static embedding table '{path}' has SHA-256 {table.Sha256}, but the router weights were trained on {model.EmbeddingTableSha256}; ship the matching pair or retrain.");
         }
 
-        if (table.Dimensions != model.EmbeddingDimensions)
+        var dimensions = StaticEmbeddingGenerator.DimensionsFor(table.Dimensions, model.EmbeddingEdgeTokens);
+        if (dimensions != model.EmbeddingDimensions)
         {
-            throw new InvalidDataException($"Static embedding table '{path}' has {table.Dimensions} dimensions; the router weights read {model.EmbeddingDimensions}.");
+            throw new InvalidDataException($"Static embedding table '{path}' gives {dimensions}-dimensional vectors; the router weights read {model.EmbeddingDimensions}.");
         }
 
         return table;

@@ -82,6 +82,12 @@ public sealed class PromptClassifier
             throw new InvalidOperationException($"The router was trained on {model.EmbeddingModel} embeddings but the generator is {id}.");
         }
 
+        if (embeddings.GetService<StaticEmbeddingGenerator>() is { } staticGenerator && staticGenerator.EdgeTokens != model.EmbeddingEdgeTokens)
+        {
+            throw new InvalidOperationException(
+                $"The router was trained with a {model.EmbeddingEdgeTokens}-piece edge window but the generator uses {staticGenerator.EdgeTokens}.");
+        }
+
         var window = embeddings.GetService<MiniLmEmbeddingGenerator>()?.MaxTokens ?? embeddings.GetService<StaticEmbeddingGenerator>()?.MaxTokens;
         if (window is { } tokens && tokens != model.EmbeddingMaxTokens)
         {

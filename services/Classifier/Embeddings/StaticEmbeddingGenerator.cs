@@ -24,16 +24,35 @@ public sealed class StaticEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
     /// <param name="table">The distilled table.</param>
     /// <param name="maxTokens">Word pieces read per text (head and tail kept, as <see cref="MiniLmTokenWindow"/> does).</param>
-    public StaticEmbeddingGenerator(StaticEmbeddingTable table, int maxTokens)
+    /// <param name="edgeTokens">
+    /// When positive, each vector is three means side by side: the text's first <paramref name="edgeTokens"/> word
+    /// pieces, its last ones (instructions sit at one end or the other: "Summarise the report below: …", "… Based on the
+    /// text above, what changed?"), then the whole window. Pasted material then moves mostly the last part, so the router
+    /// can tell "summarise this bug report" from a bug report. 0 gives the whole-window mean alone.
+    /// </param>
+    public StaticEmbeddingGenerator(StaticEmbeddingTable table, int maxTokens, int edgeTokens = 0)
     {
         ArgumentNullException.ThrowIfNull(table);
+        ArgumentOutOfRangeException.ThrowIfNegative(edgeTokens);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(edgeTokens, maxTokens);
         _table = table;
         _window = new MiniLmTokenWindow(new MiniLMTokenizer(), maxTokens);
-        _metadata = new EmbeddingGeneratorMetadata("HybridLlm static embeddings", null, ModelId, table.Dimensions);
+        EdgeTokens = edgeTokens;
+        Dimensions = DimensionsFor(table.Dimensions, edgeTokens);
+        _metadata = new EmbeddingGeneratorMetadata("HybridLlm static embeddings", null, ModelId, Dimensions);
     }
 
     /// <summary>The window every text is cut to, in word pieces.</summary>
     public int MaxTokens => _window.MaxTokens;
+
+    /// <summary>Word pieces at each end of the text averaged on their own (head part, tail part); 0 when there are no such parts.</summary>
+    public int EdgeTokens { get; }
+
+    /// <summary>Vector length for a table of <paramref name="tableDimensions"/> and <paramref name="edgeTokens"/>.</summary>
+    public static int DimensionsFor(int tableDimensions, int edgeTokens) => edgeTokens > 0 ? 3 * tableDimensions : tableDimensions;
+
+    /// <summary>Length of every vector.</summary>
+    public int Dimensions { get; }
 
     /// <summary>The table the vectors come from.</summary>
     public StaticEmbeddingTable Table => _table;
@@ -43,9 +62,9 @@ public sealed class StaticEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
-        if (options?.Dimensions is { } dimensions && dimensions != _table.Dimensions)
+        if (options?.Dimensions is { } dimensions && dimensions != Dimensions)
         {
-            throw new ArgumentException($"{ModelId} produces {_table.Dimensions} dimensions; {dimensions} were requested.", nameof(options));
+            throw new ArgumentException($"{ModelId} produces {Dimensions} dimensions; {dimensions} were requested.", nameof(options));
         }
 
         var result = new GeneratedEmbeddings<Embedding<float>>();
@@ -78,18 +97,63 @@ public sealed class StaticEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         // Nothing to release: the table is managed memory.
     }
 
-    /// <summary>Mean of the pieces' rows (the frame's <c>[CLS]</c>/<c>[SEP]</c> left out), at unit length.</summary>
+    /// <summary>
+    /// Means of the pieces' rows (the frame's <c>[CLS]</c>/<c>[SEP]</c> left out), each at unit length: with edges, the
+    /// first and the last <see cref="EdgeTokens"/> pieces' (where instructions sit), then the whole window's.
+    /// </summary>
     private float[] Embed(int[] ids)
     {
-        var vector = new float[_table.Dimensions];
+        var width = _table.Dimensions;
+        var vector = new float[Dimensions];
+        var whole = vector.AsSpan(Dimensions - width);
+        var content = 0;
         foreach (var id in ids)
         {
-            if (id is not ClsId and not SepId && id < _table.Rows)
+            if (IsContent(id))
             {
-                _table.AddRow(id, vector);
+                _table.AddRow(id, whole);
+                content++;
             }
         }
 
+        Normalize(whole);
+        if (EdgeTokens == 0)
+        {
+            return vector;
+        }
+
+        var head = vector.AsSpan(0, width);
+        var tail = vector.AsSpan(width, width);
+        var seen = 0;
+        foreach (var id in ids)
+        {
+            if (!IsContent(id))
+            {
+                continue;
+            }
+
+            if (seen < EdgeTokens)
+            {
+                _table.AddRow(id, head);
+            }
+
+            if (seen >= content - EdgeTokens)
+            {
+                _table.AddRow(id, tail);
+            }
+
+            seen++;
+        }
+
+        Normalize(head);
+        Normalize(tail);
+        return vector;
+    }
+
+    private bool IsContent(int id) => id is not ClsId and not SepId && id < _table.Rows;
+
+    private static void Normalize(Span<float> vector)
+    {
         double norm = 0;
         foreach (var value in vector)
         {
@@ -104,7 +168,5 @@ public sealed class StaticEmbeddingGenerator : IEmbeddingGenerator<string, Embed
                 vector[d] *= scale;
             }
         }
-
-        return vector;
     }
 }

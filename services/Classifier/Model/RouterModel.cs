@@ -41,6 +41,9 @@ internal sealed class RouterModel
     /// <summary>The word-piece window the embeddings must be computed with.</summary>
     public int EmbeddingMaxTokens { get; }
 
+    /// <summary>Static encoder only: word pieces at each end averaged on their own (0: whole-window mean only).</summary>
+    public int EmbeddingEdgeTokens { get; init; }
+
     /// <summary>SHA-256 of the static word-piece table the weights were trained on (static encoder only).</summary>
     public string? EmbeddingTableSha256 { get; init; }
 

@@ -93,7 +93,13 @@ internal static class RouterModelLoader
         var model = new RouterModel(embedding.Model, embedding.Dimensions, embedding.MaxTokens, mean, std, kinds, rows, bias, strongWeights, strong.Bias, weights.Training)
         {
             EmbeddingTableSha256 = embedding.TableSha256,
+            EmbeddingEdgeTokens = embedding.EdgeTokens,
         };
+        if (embedding.EdgeTokens < 0 || embedding.EdgeTokens > embedding.MaxTokens || (embedding.EdgeTokens > 0 && !model.UsesStaticEmbeddings))
+        {
+            throw Invalid(source, $"embedding.edge_tokens is {embedding.EdgeTokens}; it must be 0..max_tokens, and 0 unless the encoder is static");
+        }
+
         if (model.UsesStaticEmbeddings && (embedding.TableSha256 is not { Length: 64 } sha || !sha.All(char.IsAsciiHexDigitLower)))
         {
             throw Invalid(source, "embedding.table_sha256 must be the 64-hex-digit SHA-256 of the static table the weights were trained on");

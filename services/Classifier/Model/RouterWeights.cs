@@ -45,6 +45,9 @@ internal sealed class RouterEmbeddingInfo
     /// <summary>Word-piece window the embeddings were computed with; inference must use the same.</summary>
     public int MaxTokens { get; set; }
 
+    /// <summary>Static encoder only: word pieces at each end averaged on their own before the whole-window mean (0: none).</summary>
+    public int EdgeTokens { get; set; }
+
     /// <summary>SHA-256 of the static embedding table the weights were trained on (static encoder only).</summary>
     public string? TableSha256 { get; set; }
 }

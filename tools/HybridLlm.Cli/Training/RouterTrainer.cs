@@ -20,7 +20,8 @@ internal sealed class RouterTrainer(TrainingSettings settings)
 {
     public async Task<TrainingReport> TrainAsync(CancellationToken cancellationToken)
     {
-        var (prompts, dataSha) = PromptDataset.Load(settings.DataPath);
+        var (loaded, dataSha) = PromptDataset.Load(settings.DataPath);
+        var prompts = settings.AugmentContext ? ContextAugmentation.Augment(loaded, settings.Seed) : loaded;
         var labels = TaskKindNames.All;
         var featureClock = Stopwatch.StartNew();
         var inputs = await BuildInputsAsync(prompts, cancellationToken);
@@ -91,11 +92,18 @@ internal sealed class RouterTrainer(TrainingSettings settings)
     }
 
     private RouterEmbeddingInfo EmbeddingInfo() => settings.StaticTable is { } table
-        ? new RouterEmbeddingInfo { Model = StaticEmbeddingGenerator.ModelId, Dimensions = table.Dimensions, MaxTokens = settings.WindowTokens, TableSha256 = table.Sha256 }
+        ? new RouterEmbeddingInfo
+        {
+            Model = StaticEmbeddingGenerator.ModelId,
+            Dimensions = StaticEmbeddingGenerator.DimensionsFor(table.Dimensions, settings.EdgeTokens),
+            MaxTokens = settings.WindowTokens,
+            EdgeTokens = settings.EdgeTokens,
+            TableSha256 = table.Sha256,
+        }
         : new RouterEmbeddingInfo { Model = MiniLmEmbeddingGenerator.ModelId, Dimensions = MiniLmEmbeddingGenerator.Dimensions, MaxTokens = settings.WindowTokens };
 
     private IEmbeddingGenerator<string, Embedding<float>> CreateGenerator() => settings.StaticTable is { } table
-        ? new StaticEmbeddingGenerator(table, settings.WindowTokens)
+        ? new StaticEmbeddingGenerator(table, settings.WindowTokens, settings.EdgeTokens)
         : new MiniLmEmbeddingGenerator(Options.Create(new MiniLmEmbeddingOptions { MaxTokens = settings.WindowTokens }));
 
     private async Task<RouterInput[]> BuildInputsAsync(IReadOnlyList<LabelledPrompt> prompts, CancellationToken cancellationToken)
@@ -178,5 +186,8 @@ internal sealed class RouterTrainer(TrainingSettings settings)
 /// <param name="Epochs">Full-batch optimisation steps per fit.</param>
 /// <param name="WindowTokens">Embedding window in word pieces, recorded in the weights.</param>
 /// <param name="StaticTable">The distilled word-piece table to train on; null trains on the MiniLM transformer.</param>
+/// <param name="AugmentContext">Add a copy of each training prompt with unrelated text appended (<see cref="ContextAugmentation"/>).</param>
+/// <param name="EdgeTokens">Static encoder: word pieces at each end of a text averaged on their own beside the whole window (0: none).</param>
 internal sealed record TrainingSettings(
-    string DataPath, string WeightsPath, string CalibrationPath, int Seed, int Epochs, int WindowTokens, StaticEmbeddingTable? StaticTable = null);
+    string DataPath, string WeightsPath, string CalibrationPath, int Seed, int Epochs, int WindowTokens,
+    StaticEmbeddingTable? StaticTable = null, int EdgeTokens = 0, bool AugmentContext = false);

@@ -18,23 +18,26 @@ internal static class TrainCommand
         var epochs = new Option<int>("--epochs") { Description = "Full-batch optimisation steps per fit.", DefaultValueFactory = _ => 300 };
         var window = new Option<int?>("--window") { Description = "Embedding window in word pieces (8..512; default 512 with --static-table, 32 for the MiniLM transformer, whose cost grows with it)." };
         var table = new Option<string?>("--static-table") { Description = "Train on this distilled word-piece table (hybridllm distill) instead of the MiniLM transformer." };
+        var augment = new Option<bool>("--augment-context") { Description = "Also train on a copy of each training prompt with another task's prompt appended, so pasted material does not decide the task." };
+        var head = new Option<int>("--edge-window") { Description = "With --static-table: word pieces at each end of a prompt averaged on their own beside the whole window (0: none).", DefaultValueFactory = _ => 0 };
+        head.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 0 or > 512) r.AddError("--edge-window must be 0..512."); });
         epochs.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 100_000) r.AddError("--epochs must be 1..100000."); });
         window.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 8 or > 512) r.AddError("--window must be 8..512."); });
 
         var command = new Command("train", "Train the router (task + strong score) on the labelled prompts and write its weights.")
         {
-            data, output, calibration, seed, epochs, window, table,
+            data, output, calibration, seed, epochs, window, table, head, augment,
         };
         command.SetAction((parse, ct) =>
         {
             var dataPath = parse.GetValue(data)!;
             var calibrationPath = parse.GetValue(calibration) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dataPath))!, "calibration-scores.json");
-            return RunAsync(new TrainingSettings(dataPath, parse.GetValue(output)!, calibrationPath, parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(window) ?? (parse.GetValue(table) is null ? 32 : 512)), parse.GetValue(table), ct);
+            return RunAsync(new TrainingSettings(dataPath, parse.GetValue(output)!, calibrationPath, parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(window) ?? (parse.GetValue(table) is null ? 32 : 512)) { AugmentContext = parse.GetValue(augment) }, parse.GetValue(table), parse.GetValue(head), ct);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(TrainingSettings settings, string? tablePath, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(TrainingSettings settings, string? tablePath, int edgeTokens, CancellationToken cancellationToken)
     {
         var console = ConsoleOutput.Stderr;
         if (!File.Exists(settings.DataPath))
@@ -48,7 +51,7 @@ internal static class TrainCommand
         {
             if (tablePath is not null)
             {
-                settings = settings with { StaticTable = StaticEmbeddingTable.Load(tablePath) };
+                settings = settings with { StaticTable = StaticEmbeddingTable.Load(tablePath), EdgeTokens = edgeTokens };
             }
 
             report = await new RouterTrainer(settings).TrainAsync(cancellationToken);
