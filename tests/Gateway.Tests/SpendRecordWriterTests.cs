@@ -116,7 +116,7 @@ public sealed class SpendRecordWriterTests(RedisServerFixture redis) : IDisposab
 
         var measurements = dropped.GetMeasurementSnapshot();
         Assert.Equal(2, measurements.Sum(m => m.Value));
-        Assert.All(measurements, m => Assert.Equal("redis_unavailable", m.Tags["reason"]));
+        Assert.All(measurements, m => Assert.Equal("write_failed", m.Tags["reason"]));
     }
 
     private SpendRecordWriter CreateWriter(SpendLedger ledger, SpendWriterOptions options) =>

@@ -7,7 +7,7 @@ namespace HybridLlm.Gateway.Costing;
 
 /// <summary>
 /// Counts served requests in the <see cref="SpendLedger"/> off the answer's path: records go into a bounded queue and one
-/// background loop folds what has queued up into a single Redis batch. A full queue or a Redis outage drops records
+/// background loop folds what has queued up into a single Redis batch. A full queue or a failed Redis write drops records
 /// (counted in <c>hybridllm.gateway.spend_records_dropped</c> and logged) and never slows or fails a request. Budgets are
 /// not counted here: their reserve and settle stay on the request's path, atomic in Redis.
 /// </summary>
@@ -80,7 +80,6 @@ public sealed partial class SpendRecordWriter : IHostedService, IAsyncDisposable
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _loop ??= Task.Run(WriteLoopAsync, CancellationToken.None);
-
         return Task.CompletedTask;
     }
 
@@ -123,8 +122,8 @@ public sealed partial class SpendRecordWriter : IHostedService, IAsyncDisposable
             }
             catch (Exception ex)
             {
-                // Whatever went wrong, the loop must live on: the next batch may well succeed.
-                _metrics.SpendRecordsDropped(batch.Count, "redis_unavailable");
+                // Whatever went wrong (mostly Redis unreachable), the loop must live on: the next batch may well succeed.
+                _metrics.SpendRecordsDropped(batch.Count, "write_failed");
                 LogLedgerUnavailable(batch.Count, ex.GetType().Name);
             }
 

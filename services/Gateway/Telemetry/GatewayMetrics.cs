@@ -31,7 +31,7 @@ public sealed class GatewayMetrics
         _latency = meter.CreateHistogram<double>("hybridllm.gateway.duration", "s", "Request duration by route.");
         _timeToFirstToken = meter.CreateHistogram<double>("hybridllm.gateway.time_to_first_token", "s", "Streaming time to first token by route.");
         _spendRecordsDropped = meter.CreateCounter<long>(
-            "hybridllm.gateway.spend_records_dropped", "{request}", "Served requests missing from the spend report, by reason (queue_full, stopped, redis_unavailable).");
+            "hybridllm.gateway.spend_records_dropped", "{request}", "Served requests missing from the spend report, by reason (queue_full, stopped, write_failed).");
     }
 
     public void Answered(AdditionalPropertiesDictionary? props, UsageDetails? usage, TimeSpan elapsed)
