@@ -33,10 +33,24 @@ internal static class PastedContextBenchmark
     {
         var count = int.Parse(Option(args, "--count") ?? "3000", CultureInfo.InvariantCulture);
         var prompts = Generate(count, seed: 2026);
+        if (Option(args, "--write") is { } output)
+        {
+            // The same prompts as JSONL for `hybridllm classify` (batch timing).
+            await File.WriteAllLinesAsync(output, prompts.Select((p, i) => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = i.ToString(CultureInfo.InvariantCulture), ["prompt"] = p.Prompt })));
+        }
+
         Console.WriteLine(Invariant($"{count} prompts, {Templates.Length} instruction templates, 0–59 pasted subjects each (seed 2026)"));
         Console.WriteLine("| router | accuracy | " + string.Join(" | ", Templates.Select(t => TaskKindNames.ToSnakeCase(t.Task))) + " |");
         Console.WriteLine("|---|---|" + string.Concat(Enumerable.Repeat("---|", Templates.Length)));
-        await ScoreAsync("shipped (static, edges)", null, prompts);
+        if (Option(args, "--weights") is { } weights)
+        {
+            await ScoreAsync(Path.GetFileName(weights), Path.GetFullPath(weights), prompts);
+        }
+        else
+        {
+            await ScoreAsync("shipped (static, edges)", null, prompts);
+        }
+
         await ScoreAsync("baseline (MiniLM-L6, 32 pieces)", Path.Combine(AppContext.BaseDirectory, "Baseline/router-weights-minilm32.json"), prompts);
         return 0;
     }

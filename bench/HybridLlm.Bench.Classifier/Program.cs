@@ -13,6 +13,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: HybridLlm.Bench.Classifier latency [--iterations N] [--weights path] | memory [--service path/to/HybridLlm.Classifier.dll] | pasted-context [--count N]");
+    Console.Error.WriteLine("usage: HybridLlm.Bench.Classifier latency [--iterations N] [--weights path] | memory [--service path/to/HybridLlm.Classifier.dll] | pasted-context [--count N] [--weights path] [--write prompts.jsonl]");
     return 2;
 }
