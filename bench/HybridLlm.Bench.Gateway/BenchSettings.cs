@@ -39,6 +39,12 @@ internal sealed class BenchSettings
     /// <summary>How often the soak's gateway process reports its memory.</summary>
     public TimeSpan SoakSampleInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Time the fake chat backend takes per answer (a timer, no CPU). Zero: instant, the closed loop saturates the two
+    /// cores and latency at high concurrency is CPU per request times concurrency. A few milliseconds: the path's cost.
+    /// </summary>
+    public TimeSpan BackendDelay { get; set; } = TimeSpan.Zero;
+
     /// <summary>Extra gateway configuration (<c>Key=Value;Key=Value</c>) for a what-if run; empty: as shipped.</summary>
     public string GatewayOverrides { get; set; } = string.Empty;
 
@@ -65,9 +71,9 @@ internal sealed class BenchSettings
     {
         var settings = new BenchSettings();
         new ConfigurationBuilder().AddCommandLine(args).Build().Bind(settings);
-        if (settings.Rounds < 1 || settings.RunDuration <= TimeSpan.Zero || settings.ConcurrencyLevels.Any(c => c < 1))
+        if (settings.Rounds < 1 || settings.RunDuration <= TimeSpan.Zero || settings.BackendDelay < TimeSpan.Zero || settings.ConcurrencyLevels.Any(c => c < 1))
         {
-            throw new ArgumentException("Rounds, RunDuration and every Concurrency level must be positive.");
+            throw new ArgumentException("Rounds, RunDuration and every Concurrency level must be positive, BackendDelay not negative.");
         }
 
         return settings;

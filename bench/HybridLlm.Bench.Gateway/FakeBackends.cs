@@ -24,7 +24,13 @@ internal sealed class FakeBackends : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<FakeBackends> StartAsync(CancellationToken cancellationToken)
+    /// <param name="chatDelay">
+    /// How long the chat service takes to answer (a timer, no CPU): zero answers at once, so a closed loop saturates
+    /// the cores and measures CPU per request; a few milliseconds (still far below any model's time to first token)
+    /// leaves the cores idle enough that latency measures the path, not the queue for CPU.
+    /// </param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    public static async Task<FakeBackends> StartAsync(TimeSpan chatDelay, CancellationToken cancellationToken)
     {
         // The empty builder reads no appsettings.json, environment or logging configuration: nothing the gateway's
         // configuration says can reach the fakes.
@@ -33,6 +39,7 @@ internal sealed class FakeBackends : IAsyncDisposable
             .ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2))
             .UseUrls("http://127.0.0.1:0");
         builder.Services.AddGrpc();
+        builder.Services.AddSingleton(new ChatDelay(chatDelay));
         var app = builder.Build();
         app.MapGrpcService<InstantChatService>();
         app.MapGrpcService<InstantClassifier>();
@@ -46,18 +53,30 @@ internal sealed class FakeBackends : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    /// <summary>A backend that has its answer ready: what remains of a call is transport and (de)serialization.</summary>
-    private sealed class InstantChatService : ChatService.ChatServiceBase
+    private sealed record ChatDelay(TimeSpan Value);
+
+    /// <summary>
+    /// A backend that has its answer ready (after <see cref="ChatDelay"/>, when set): what remains of a call is transport
+    /// and (de)serialization.
+    /// </summary>
+    private sealed class InstantChatService(ChatDelay delay) : ChatService.ChatServiceBase
     {
-        public override Task<ChatResponse> Complete(ChatRequest request, ServerCallContext context) =>
-            Task.FromResult(new ChatResponse
+        public override async Task<ChatResponse> Complete(ChatRequest request, ServerCallContext context)
+        {
+            if (delay.Value > TimeSpan.Zero)
+            {
+                await Task.Delay(delay.Value, context.CancellationToken);
+            }
+
+            return new ChatResponse
             {
                 Text = "ready",
                 FinishReason = FinishReason.Stop,
                 Usage = new Usage { InputTokens = 12, OutputTokens = 1 },
                 Route = Route.Local,
                 ModelId = "fake-local",
-            });
+            };
+        }
     }
 
     /// <summary>A classifier that always finds an easy chat prompt without personal data (routes local).</summary>

@@ -31,7 +31,8 @@ internal static class Program
         w.WriteLine($"machine: {Machine.Describe()}");
         w.WriteLine($"gateway console log (as shipped, Information): {console.GatewayLogPath}");
         await using var redis = await RedisServer.StartAsync(ct);
-        await using var fakes = await FakeBackends.StartAsync(ct);
+        await using var fakes = await FakeBackends.StartAsync(settings.BackendDelay, ct);
+        w.WriteLine($"fake chat backend answers after {settings.BackendDelay.TotalMilliseconds:0.###} ms");
         var setup = new GatewaySetup(redis.ConnectionString, fakes.Address, fakes.Address, settings.GatewayOverridePairs);
 
         LatencyResults latency;
