@@ -45,6 +45,13 @@ internal sealed class BenchSettings
     /// </summary>
     public TimeSpan BackendDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// -1 (default): the gateway runs inside the benchmark process. A core number: the gateway runs in a child process
+    /// pinned to that core (<c>taskset</c>); start the benchmark itself pinned to the other core(s) so the load generator,
+    /// the fakes and Redis do not share the gateway's core. CPU and allocation columns then cover only the parent.
+    /// </summary>
+    public int GatewayCore { get; set; } = -1;
+
     /// <summary>Extra gateway configuration (<c>Key=Value;Key=Value</c>) for a what-if run; empty: as shipped.</summary>
     public string GatewayOverrides { get; set; } = string.Empty;
 

@@ -18,6 +18,19 @@ internal static class Machine
         }
     }
 
+    /// <summary>The cores this process may run on (<c>Cpus_allowed_list</c>).</summary>
+    public static string Affinity()
+    {
+        try
+        {
+            return File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "n/a";
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+    }
+
     public static string Describe() =>
         $"{Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}, " +
         $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, load average {LoadAverage()}";

@@ -38,15 +38,23 @@ internal static class Program
         LatencyResults latency;
         var breakdowns = new List<string>();
         var logLines = string.Empty;
-        await using (var gateway = await InProcessGateway.StartAsync(setup, ct))
+        if (settings.GatewayCore >= 0)
         {
+            w.WriteLine($"gateway in a child process pinned to core {settings.GatewayCore}; this process's affinity: {Machine.Affinity()}");
+        }
+
+        await using (var gateway = settings.GatewayCore >= 0
+            ? (IAsyncDisposable)await GatewayProcess.StartAsync(settings, redis, fakes, settings.GatewayCore, _ => { }, ct)
+            : await InProcessGateway.StartAsync(setup, ct))
+        {
+            var gatewayAddress = gateway is GatewayProcess child ? child.GrpcAddress : ((InProcessGateway)gateway).GrpcAddress;
             using var directChannel = GrpcChannel.ForAddress(fakes.Address);
             using var classifierChannel = GrpcChannel.ForAddress(fakes.Address);
-            using var gatewayChannel = GrpcChannel.ForAddress(gateway.GrpcAddress);
+            using var gatewayChannel = GrpcChannel.ForAddress(gatewayAddress);
             var scenarios = Scenarios.Create(new(directChannel), new(classifierChannel), new(gatewayChannel));
             logLines = await SmokeAsync(scenarios, console, w, ct);
             latency = await LatencyBench.RunAsync(scenarios, settings, w, ct);
-            if (settings.BreakdownDuration > TimeSpan.Zero)
+            if (settings.BreakdownDuration > TimeSpan.Zero && settings.GatewayCore < 0)
             {
                 foreach (var scenario in scenarios.Where(s => s.Name is Scenarios.Gateway or Scenarios.GatewayWithClassifier or Scenarios.CacheHit))
                 {
