@@ -10,8 +10,8 @@ public sealed class MiniLmEmbeddingOptions
 
     /// <summary>
     /// Word pieces the transformer reads per text, <c>[CLS]</c> and <c>[SEP]</c> included; longer texts keep their
-    /// head and tail. Transformer time grows with it. The router's weights record the window they were trained
-    /// with, and the classifier uses that one.
+    /// head and tail. Transformer time grows with it. When the router's weights were trained on MiniLM itself (not on
+    /// the static table), they record their window and the classifier uses that one.
     /// </summary>
     [Range(8, 512)]
     public int MaxTokens { get; set; } = 32;
