@@ -79,7 +79,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
                 }
             }
 
-            ready.TrySetException(new InvalidOperationException($"The gateway process exited before it was ready."));
+            ready.TrySetException(new InvalidOperationException("The gateway process exited before it was ready."));
         }, CancellationToken.None);
 
         try
@@ -95,7 +95,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The sample lines the child printed are memory samples (<see cref="MemorySample"/>).</summary>
+    /// <summary>Stops the child (<c>STOP</c> on its stdin) and waits until it has exited and its output has been read.</summary>
     public async ValueTask DisposeAsync()
     {
         try

@@ -29,65 +29,43 @@ internal static class MemorySoak
 
     public static async Task<SoakResult> RunAsync(BenchSettings settings, RedisServer redis, FakeBackends fakes, TextWriter log, CancellationToken cancellationToken)
     {
-        using var child = StartChild(settings, redis, fakes);
-        try
-        {
-            return await SoakAsync(child, settings, redis, log, cancellationToken);
-        }
-        finally
-        {
-            if (!child.HasExited)
-            {
-                child.Kill();
-            }
-        }
-    }
-
-    private static async Task<SoakResult> SoakAsync(Process child, BenchSettings settings, RedisServer redis, TextWriter log, CancellationToken cancellationToken)
-    {
         var samples = new List<MemorySample>();
-        var ready = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var reader = Task.Run(async () =>
+        void OnLine(string line)
         {
-            while (await child.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
+            if (MemorySample.TryParse(line) is not { } sample)
             {
-                if (line.StartsWith("READY ", StringComparison.Ordinal))
-                {
-                    ready.TrySetResult(new Uri(line["READY ".Length..]));
-                }
-                else if (MemorySample.TryParse(line) is { } sample)
-                {
-                    lock (samples)
-                    {
-                        samples.Add(sample);
-                    }
-
-                    log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"soak t={sample.ElapsedSeconds,6:0}s working set {Mb(sample.WorkingSetBytes),7:0.0} MB  GC heap {Mb(sample.GcHeapBytes),7:0.0} MB  live after full GC {Mb(sample.LiveHeapAfterFullGcBytes),6:0.0} MB  gen2 {sample.Gen2Collections}"));
-                }
+                return;
             }
 
-            if (!ready.Task.IsCompleted)
+            lock (samples)
             {
-                await child.WaitForExitAsync(cancellationToken);
-                ready.TrySetException(new InvalidOperationException($"The soak gateway exited before it was ready (exit code {child.ExitCode})."));
+                samples.Add(sample);
             }
-        }, cancellationToken);
 
-        var address = await ready.Task.WaitAsync(TimeSpan.FromMinutes(1), cancellationToken);
-        using var channel = GrpcChannel.ForAddress(address);
-        var client = new ChatService.ChatServiceClient(channel);
-        await client.CompleteAsync(BenchRequests.Cacheable, cancellationToken: cancellationToken); // prime the hit path
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"soak t={sample.ElapsedSeconds,6:0}s working set {Mb(sample.WorkingSetBytes),7:0.0} MB  GC heap {Mb(sample.GcHeapBytes),7:0.0} MB  live after full GC {Mb(sample.LiveHeapAfterFullGcBytes),6:0.0} MB  gen2 {sample.Gen2Collections}"));
+        }
 
-        var load = await PacedLoadAsync(client, settings, cancellationToken);
+        SoakResult load;
+        await using (var gateway = await GatewayProcess.StartAsync(settings, redis, fakes, core: null, OnLine, cancellationToken))
+        {
+            using var channel = GrpcChannel.ForAddress(gateway.GrpcAddress);
+            var client = new ChatService.ChatServiceClient(channel);
+            await client.CompleteAsync(BenchRequests.Cacheable, cancellationToken: cancellationToken); // prime the hit path
 
-        // One more sample with the load off, then stop the child.
-        await Task.Delay(settings.SoakSampleInterval + TimeSpan.FromSeconds(1), cancellationToken);
-        await child.StandardInput.WriteLineAsync("STOP");
-        await child.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
-        await reader;
+            load = await PacedLoadAsync(client, settings, cancellationToken);
 
-        return load with { Samples = samples, RedisUsedMemoryBytes = await redis.UsedMemoryBytesAsync(), LoadAverageAfter = Machine.LoadAverage() };
+            // One more sample with the load off; disposing stops the child and reads its last lines.
+            await Task.Delay(settings.SoakSampleInterval + TimeSpan.FromSeconds(1), cancellationToken);
+        }
+
+        MemorySample[] taken;
+        lock (samples)
+        {
+            taken = [.. samples];
+        }
+
+        return load with { Samples = taken, RedisUsedMemoryBytes = await redis.UsedMemoryBytesAsync(), LoadAverageAfter = Machine.LoadAverage() };
     }
 
     private static async Task<SoakResult> PacedLoadAsync(ChatService.ChatServiceClient client, BenchSettings settings, CancellationToken cancellationToken)
@@ -141,48 +119,6 @@ internal static class MemorySoak
         var answered = perMinute.Sum(b => (long)b.Count);
         return new SoakResult([], Stopwatch.GetElapsedTime(started), answered, errors, firstError,
             [.. perMinute.Select((b, i) => (i + 1, new Percentiles(b))).Where(m => m.Item2.Count > 0)], 0, Mix, string.Empty);
-    }
-
-    private static Process StartChild(BenchSettings settings, RedisServer redis, FakeBackends fakes)
-    {
-        var start = new ProcessStartInfo
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        var processPath = Environment.ProcessPath ?? throw new InvalidOperationException("Unknown process path.");
-        start.FileName = processPath;
-        if (Path.GetFileNameWithoutExtension(processPath) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(MemorySoak).Assembly.Location);
-        }
-
-        foreach (var argument in new[]
-        {
-            "--Mode", "serve-gateway",
-            "--Redis", redis.ConnectionString,
-            "--BackendAddress", fakes.Address.ToString(),
-            "--ClassifierAddress", fakes.Address.ToString(),
-            "--SoakSampleInterval", settings.SoakSampleInterval.ToString("c", CultureInfo.InvariantCulture),
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        if (settings.KeepGatewayLogs)
-        {
-            start.ArgumentList.Add("--KeepGatewayLogs");
-            start.ArgumentList.Add("true");
-        }
-
-        if (settings.GatewayOverrides.Length > 0)
-        {
-            start.ArgumentList.Add("--GatewayOverrides");
-            start.ArgumentList.Add(settings.GatewayOverrides);
-        }
-
-        return Process.Start(start) ?? throw new InvalidOperationException("The soak gateway did not start.");
     }
 
     private static double Mb(long bytes) => bytes / (1024.0 * 1024.0);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace HybridLlm.Classifier.Embeddings;
@@ -17,7 +18,7 @@ public sealed class SemanticEmbeddings
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         _maxTokens = options.Value.SemanticMaxTokens;
-        _generator = new(() => (MiniLmEmbeddingGenerator)services.GetService(typeof(MiniLmEmbeddingGenerator))!, LazyThreadSafetyMode.ExecutionAndPublication);
+        _generator = new(services.GetRequiredService<MiniLmEmbeddingGenerator>, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Whether the transformer has been loaded.</summary>
