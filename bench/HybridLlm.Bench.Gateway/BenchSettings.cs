@@ -11,6 +11,12 @@ internal sealed class BenchSettings
     /// <summary>Concurrency levels of the latency and cache-hit runs.</summary>
     public string Concurrency { get; set; } = "1,32";
 
+    /// <summary>
+    /// Scenarios to run (comma-separated names, see <see cref="Scenarios"/>); empty: all. The direct baseline always runs.
+    /// A subset is for profiling one path (for example <c>--Scenarios gateway</c> under <c>perf record</c>).
+    /// </summary>
+    public string Scenarios { get; set; } = string.Empty;
+
     /// <summary>Interleaved rounds per concurrency level: each round runs every scenario once, so a noisy
     /// neighbour hurts gateway and baseline alike.</summary>
     public int Rounds { get; set; } = 6;
@@ -40,17 +46,33 @@ internal sealed class BenchSettings
     public TimeSpan SoakSampleInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
-    /// Time the fake chat backend takes per answer (a timer, no CPU). Zero: instant, the closed loop saturates the two
-    /// cores and latency at high concurrency is CPU per request times concurrency. A few milliseconds: the path's cost.
+    /// Time the fake chat backend takes per answer (<see cref="FixedDelay"/>: a sleeping thread, no CPU). Default 10 ms,
+    /// a fast model's answer: 32 callers in flight then send ~3,000 req/s and the cores keep headroom, so added latency
+    /// is what the gateway's path adds to each call. Zero: an instant backend; the closed loop then saturates the two
+    /// cores (shared by load generator, fakes, Redis and gateway) and latency at 32 in flight becomes CPU per request
+    /// times 16 — a throughput figure, reported as such.
     /// </summary>
-    public TimeSpan BackendDelay { get; set; } = TimeSpan.Zero;
+    public TimeSpan BackendDelay { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>
     /// -1 (default): the gateway runs inside the benchmark process. A core number: the gateway runs in a child process
     /// pinned to that core (<c>taskset</c>); start the benchmark itself pinned to the other core(s) so the load generator,
-    /// the fakes and Redis do not share the gateway's core. CPU and allocation columns then cover only the parent.
+    /// the fakes and Redis do not share the gateway's core. The CPU column adds the child's CPU; allocations are the parent's.
     /// </summary>
     public int GatewayCore { get; set; } = -1;
+
+    /// <summary>
+    /// <c>in-process</c> (default): the gateway's host runs inside the benchmark process. <c>process</c>: in a child
+    /// process of its own (its own thread pool and GC heap, as deployed), not pinned; the CPU column then adds the child's
+    /// CPU to the parent's, the allocation column covers only the parent (load generator, fakes). A <see cref="GatewayCore"/> implies <c>process</c>.
+    /// </summary>
+    public string GatewayHost { get; set; } = "in-process";
+
+    /// <summary>Environment variables of the gateway child process only (<c>Key=Value;Key=Value</c>), for runtime
+    /// what-ifs (for example <c>DOTNET_gcServer=0</c>); needs <see cref="GatewayHost"/> <c>process</c>.</summary>
+    public string GatewayEnvironment { get; set; } = string.Empty;
+
+    public bool GatewayInChildProcess => GatewayCore >= 0 || GatewayHost == "process";
 
     /// <summary>Extra gateway configuration (<c>Key=Value;Key=Value</c>) for a what-if run; empty: as shipped.</summary>
     public string GatewayOverrides { get; set; } = string.Empty;
@@ -66,18 +88,31 @@ internal sealed class BenchSettings
         Concurrency.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(level => int.Parse(level, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
-    public IReadOnlyList<KeyValuePair<string, string>> GatewayOverridePairs =>
-        GatewayOverrides.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    public bool Includes(string scenario) =>
+        scenario == Gateway.Scenarios.Direct || Scenarios.Length == 0
+        || Scenarios.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(scenario, StringComparer.Ordinal);
+
+    public IReadOnlyList<KeyValuePair<string, string>> GatewayOverridePairs => Pairs(GatewayOverrides, nameof(GatewayOverrides));
+
+    public IReadOnlyList<KeyValuePair<string, string>> GatewayEnvironmentPairs => Pairs(GatewayEnvironment, nameof(GatewayEnvironment));
+
+    private static List<KeyValuePair<string, string>> Pairs(string text, string setting) =>
+        text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(pair => pair.Split('=', 2))
             .Select(parts => parts.Length == 2
                 ? KeyValuePair.Create(parts[0], parts[1])
-                : throw new ArgumentException($"GatewayOverrides: '{string.Join('=', parts)}' is not Key=Value."))
+                : throw new ArgumentException($"{setting}: '{string.Join('=', parts)}' is not Key=Value."))
             .ToList();
 
     public static BenchSettings Parse(string[] args)
     {
         var settings = new BenchSettings();
         new ConfigurationBuilder().AddCommandLine(args).Build().Bind(settings);
+        if (settings.GatewayHost is not ("in-process" or "process"))
+        {
+            throw new ArgumentException("GatewayHost is in-process or process.");
+        }
+
         if (settings.Rounds < 1 || settings.RunDuration <= TimeSpan.Zero || settings.BackendDelay < TimeSpan.Zero || settings.ConcurrencyLevels.Any(c => c < 1))
         {
             throw new ArgumentException("Rounds, RunDuration and every Concurrency level must be positive, BackendDelay not negative.");

@@ -15,19 +15,22 @@ namespace HybridLlm.Bench.Gateway;
 internal sealed class FakeBackends : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly FixedDelay? _delay;
 
-    private FakeBackends(WebApplication app, Uri address)
+    private FakeBackends(WebApplication app, FixedDelay? delay, Uri address)
     {
         _app = app;
+        _delay = delay;
         Address = address;
     }
 
     public Uri Address { get; }
 
     /// <param name="chatDelay">
-    /// How long the chat service takes to answer (a timer, no CPU): zero answers at once, so a closed loop saturates
-    /// the cores and measures CPU per request; a few milliseconds (still far below any model's time to first token)
-    /// leaves the cores idle enough that latency measures the path, not the queue for CPU.
+    /// How long the chat service takes to answer (<see cref="FixedDelay"/>: a sleeping thread, no CPU, tens of
+    /// microseconds of jitter): zero answers at once, so a closed loop saturates the cores and measures CPU per request;
+    /// a few milliseconds (still far below any model's time to first token) leaves the cores idle enough that latency
+    /// measures the path, not the queue for CPU.
     /// </param>
     /// <param name="cancellationToken">Stops the start.</param>
     public static async Task<FakeBackends> StartAsync(TimeSpan chatDelay, CancellationToken cancellationToken)
@@ -39,21 +42,23 @@ internal sealed class FakeBackends : IAsyncDisposable
             .ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2))
             .UseUrls("http://127.0.0.1:0");
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton(new ChatDelay(chatDelay));
+        var delay = chatDelay > TimeSpan.Zero ? new FixedDelay(chatDelay) : null;
+        builder.Services.AddSingleton(new ChatDelay(delay));
         var app = builder.Build();
         app.MapGrpcService<InstantChatService>();
         app.MapGrpcService<InstantClassifier>();
         await app.StartAsync(cancellationToken);
-        return new FakeBackends(app, new Uri(app.Urls.First()));
+        return new FakeBackends(app, delay, new Uri(app.Urls.First()));
     }
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _delay?.Dispose();
     }
 
-    private sealed record ChatDelay(TimeSpan Value);
+    private sealed record ChatDelay(FixedDelay? Value);
 
     /// <summary>
     /// A backend that has its answer ready (after <see cref="ChatDelay"/>, when set): what remains of a call is transport
@@ -63,9 +68,9 @@ internal sealed class FakeBackends : IAsyncDisposable
     {
         public override async Task<ChatResponse> Complete(ChatRequest request, ServerCallContext context)
         {
-            if (delay.Value > TimeSpan.Zero)
+            if (delay.Value is { } wait)
             {
-                await Task.Delay(delay.Value, context.CancellationToken);
+                await wait.WaitAsync();
             }
 
             return new ChatResponse

@@ -22,6 +22,16 @@ internal sealed class GatewayProcess : IAsyncDisposable
 
     public Uri GrpcAddress { get; }
 
+    /// <summary>CPU time the child has used so far (user + system, all its threads).</summary>
+    public TimeSpan TotalProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<GatewayProcess> StartAsync(
         BenchSettings settings, RedisServer redis, FakeBackends fakes, int? core, Action<string> onLine, CancellationToken cancellationToken)
     {
@@ -55,6 +65,11 @@ internal sealed class GatewayProcess : IAsyncDisposable
         if (settings.GatewayOverrides.Length > 0)
         {
             command.AddRange(["--GatewayOverrides", settings.GatewayOverrides]);
+        }
+
+        foreach (var (name, value) in settings.GatewayEnvironmentPairs)
+        {
+            start.Environment[name] = value;
         }
 
         start.FileName = command[0];

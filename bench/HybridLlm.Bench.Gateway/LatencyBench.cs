@@ -27,13 +27,13 @@ internal sealed class LatencyResults
 internal static class LatencyBench
 {
     public static async Task<LatencyResults> RunAsync(
-        IReadOnlyList<Scenario> scenarios, BenchSettings settings, TextWriter log, CancellationToken cancellationToken)
+        IReadOnlyList<Scenario> scenarios, BenchSettings settings, TextWriter log, Func<TimeSpan>? childCpu, CancellationToken cancellationToken)
     {
         var results = new LatencyResults();
         var maxConcurrency = settings.ConcurrencyLevels.Max();
         foreach (var scenario in scenarios)
         {
-            var warmup = await LoadRunner.RunAsync(scenario.Name, maxConcurrency, settings.Warmup, scenario.Call, cancellationToken);
+            var warmup = await LoadRunner.RunAsync(scenario.Name, maxConcurrency, settings.Warmup, scenario.Call, cancellationToken, childCpu);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"warm-up {scenario.Name,-20} c={maxConcurrency,-3} {warmup.RequestsPerSecond,8:0} req/s, errors {warmup.Errors}, unexpected {warmup.Unexpected}"));
             EnsureClean(warmup);
@@ -47,7 +47,7 @@ internal static class LatencyBench
                 for (var i = 0; i < scenarios.Count; i++)
                 {
                     var scenario = scenarios[(i + round) % scenarios.Count];
-                    var run = await LoadRunner.RunAsync(scenario.Name, concurrency, settings.RunDuration, scenario.Call, cancellationToken);
+                    var run = await LoadRunner.RunAsync(scenario.Name, concurrency, settings.RunDuration, scenario.Call, cancellationToken, childCpu);
                     EnsureClean(run);
                     var key = (scenario.Name, concurrency);
                     if (!results.Runs.TryGetValue(key, out var runs))

@@ -8,15 +8,16 @@ internal delegate Task<bool> BenchCall(CancellationToken cancellationToken);
 
 /// <summary>
 /// Closed-loop load: <c>concurrency</c> workers each send the next request as soon as the previous one answered, for a
-/// fixed time. Latency is client-observed (request written to answer read); CPU time and allocations are the whole
-/// process's, so a scenario's cost per request can be compared with the baseline's.
+/// fixed time. Latency is client-observed (request written to answer read); CPU time is the whole process's plus, when the
+/// gateway runs in a child process, the child's; allocations are this process's only.
 /// </summary>
 internal static class LoadRunner
 {
-    public static async Task<RunResult> RunAsync(string scenario, int concurrency, TimeSpan duration, BenchCall call, CancellationToken cancellationToken)
+    public static async Task<RunResult> RunAsync(
+        string scenario, int concurrency, TimeSpan duration, BenchCall call, CancellationToken cancellationToken, Func<TimeSpan>? childCpu = null)
     {
         using var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
+        var cpuBefore = process.TotalProcessorTime + (childCpu?.Invoke() ?? TimeSpan.Zero);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var gcBefore = GcCounts();
         var started = Stopwatch.GetTimestamp();
@@ -38,7 +39,7 @@ internal static class LoadRunner
             outcomes.Sum(o => o.Errors),
             outcomes.Sum(o => o.Unexpected),
             outcomes.Select(o => o.FirstError).FirstOrDefault(e => e is not null),
-            process.TotalProcessorTime - cpuBefore,
+            process.TotalProcessorTime + (childCpu?.Invoke() ?? TimeSpan.Zero) - cpuBefore,
             GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore,
             [gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1], gcAfter[2] - gcBefore[2]]);
     }

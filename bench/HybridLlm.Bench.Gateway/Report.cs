@@ -14,7 +14,7 @@ internal static class Report
         w.WriteLine();
         w.WriteLine("| concurrency | direct p50 / p99 | gateway p50 / p99 | **added p50** (target <= 1 ms) | **added p99** (target <= 3 ms) | added p50 per round | req/s direct / gateway | CPU per request, gateway − direct (median of rounds) | allocated per request, gateway − direct (median of rounds) |");
         w.WriteLine("|---|---|---|---|---|---|---|---|---|");
-        foreach (var c in levels)
+        foreach (var c in levels.Where(c => results.Runs.ContainsKey((Scenarios.Gateway, c))))
         {
             var direct = results.Pooled(Scenarios.Direct, c);
             var gateway = results.Pooled(Scenarios.Gateway, c);
@@ -29,7 +29,7 @@ internal static class Report
         w.WriteLine();
         w.WriteLine("| concurrency | gateway+classifier p50 / p99 | added vs direct p50 / p99 | classifier hop alone p50 / p99 | added p50 minus the classifier hop | req/s |");
         w.WriteLine("|---|---|---|---|---|---|");
-        foreach (var c in levels)
+        foreach (var c in levels.Where(c => results.Runs.ContainsKey((Scenarios.GatewayWithClassifier, c)) && results.Runs.ContainsKey((Scenarios.ClassifierDirect, c))))
         {
             var auto = results.Pooled(Scenarios.GatewayWithClassifier, c);
             Percentiles d = new(results.Pooled(Scenarios.Direct, c).Latencies), a = new(auto.Latencies),
@@ -42,7 +42,7 @@ internal static class Report
         w.WriteLine();
         w.WriteLine("| concurrency | p50 | p99 | p99.9 | req/s | targets | CPU per hit (whole process, median of rounds) | allocated per hit (whole process, median of rounds) |");
         w.WriteLine("|---|---|---|---|---|---|---|---|");
-        foreach (var c in levels)
+        foreach (var c in levels.Where(c => results.Runs.ContainsKey((Scenarios.CacheHit, c))))
         {
             var hits = results.Pooled(Scenarios.CacheHit, c);
             var p = new Percentiles(hits.Latencies);
