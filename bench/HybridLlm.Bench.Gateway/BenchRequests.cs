@@ -10,6 +10,11 @@ internal static class BenchRequests
     /// <summary>Through routing, never the cache; pinned local, so the policy skips the classifier (no classifier time).</summary>
     public static readonly ChatRequest RoutedPinned = Create(new RoutingHints { BypassCache = true, PinnedRoute = Route.Local });
 
+    /// <summary>As <see cref="RoutedPinned"/>, but the fake backend answers at once (<see cref="FakeBackends.InstantMarker"/>):
+    /// the saturation run, where a closed loop measures CPU per request rather than path latency.</summary>
+    public static readonly ChatRequest RoutedPinnedInstant = Create(
+        new RoutingHints { BypassCache = true, PinnedRoute = Route.Local }, $"{Prompt} {FakeBackends.InstantMarker}");
+
     /// <summary>Through routing, never the cache; auto, so the gateway calls the (fake) classifier first.</summary>
     public static readonly ChatRequest RoutedAuto = Create(new RoutingHints { BypassCache = true });
 
@@ -26,9 +31,9 @@ internal static class BenchRequests
         Hints = new RoutingHints(),
     };
 
-    private static ChatRequest Create(RoutingHints hints) => new()
+    private static ChatRequest Create(RoutingHints hints, string prompt = Prompt) => new()
     {
-        Messages = { new ChatMessage { Role = ChatRole.User, Text = Prompt } },
+        Messages = { new ChatMessage { Role = ChatRole.User, Text = prompt } },
         Options = new ChatOptions { MaxOutputTokens = 16 },
         Hints = hints,
     };

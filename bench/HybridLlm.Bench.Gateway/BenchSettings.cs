@@ -54,6 +54,10 @@ internal sealed class BenchSettings
     /// </summary>
     public TimeSpan BackendDelay { get; set; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>Answer times are uniform within ± this of <see cref="BackendDelay"/> (default 5 ms: 5–15 ms), so the
+    /// closed loop's callers do not fall into step and arrive at the cores in bursts of 32.</summary>
+    public TimeSpan BackendDelaySpread { get; set; } = TimeSpan.FromMilliseconds(5);
+
     /// <summary>
     /// -1 (default): the gateway runs inside the benchmark process. A core number: the gateway runs in a child process
     /// pinned to that core (<c>taskset</c>); start the benchmark itself pinned to the other core(s) so the load generator,
@@ -72,6 +76,26 @@ internal sealed class BenchSettings
     /// what-ifs (for example <c>DOTNET_gcServer=0</c>); needs <see cref="GatewayHost"/> <c>process</c>.</summary>
     public string GatewayEnvironment { get; set; } = string.Empty;
 
+    /// <summary>
+    /// A/B in one run: a second gateway child with these environment variables and configuration added (<c>Key=Value;...</c>),
+    /// measured as the <c>gateway-b</c> scenario in the same interleaved rounds as the first, so both see the same machine.
+    /// Needs <see cref="GatewayHost"/> <c>process</c>.
+    /// </summary>
+    public string CompareEnvironment { get; set; } = string.Empty;
+
+    public string CompareOverrides { get; set; } = string.Empty;
+
+    public bool HasComparison => CompareEnvironment.Length > 0 || CompareOverrides.Length > 0;
+
+    /// <summary>These settings with the comparison's environment and configuration added.</summary>
+    public BenchSettings ForComparison()
+    {
+        var b = (BenchSettings)MemberwiseClone();
+        b.GatewayEnvironment = string.Join(';', new[] { GatewayEnvironment, CompareEnvironment }.Where(x => x.Length > 0));
+        b.GatewayOverrides = string.Join(';', new[] { GatewayOverrides, CompareOverrides }.Where(x => x.Length > 0));
+        return b;
+    }
+
     public bool GatewayInChildProcess => GatewayCore >= 0 || GatewayHost == "process";
 
     /// <summary>Extra gateway configuration (<c>Key=Value;Key=Value</c>) for a what-if run; empty: as shipped.</summary>
@@ -89,7 +113,7 @@ internal sealed class BenchSettings
             .Select(level => int.Parse(level, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
     public bool Includes(string scenario) =>
-        scenario == Gateway.Scenarios.Direct || Scenarios.Length == 0
+        scenario is Gateway.Scenarios.Direct or Gateway.Scenarios.GatewayB || Scenarios.Length == 0
         || Scenarios.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(scenario, StringComparer.Ordinal);
 
     public IReadOnlyList<KeyValuePair<string, string>> GatewayOverridePairs => Pairs(GatewayOverrides, nameof(GatewayOverrides));
@@ -113,9 +137,15 @@ internal sealed class BenchSettings
             throw new ArgumentException("GatewayHost is in-process or process.");
         }
 
-        if (settings.Rounds < 1 || settings.RunDuration <= TimeSpan.Zero || settings.BackendDelay < TimeSpan.Zero || settings.ConcurrencyLevels.Any(c => c < 1))
+        if (settings.HasComparison && !settings.GatewayInChildProcess)
         {
-            throw new ArgumentException("Rounds, RunDuration and every Concurrency level must be positive, BackendDelay not negative.");
+            throw new ArgumentException("CompareEnvironment and CompareOverrides need --GatewayHost process.");
+        }
+
+        if (settings.Rounds < 1 || settings.RunDuration <= TimeSpan.Zero || settings.BackendDelay < TimeSpan.Zero || settings.BackendDelaySpread < TimeSpan.Zero
+            || (settings.BackendDelay > TimeSpan.Zero && settings.BackendDelaySpread > settings.BackendDelay) || settings.ConcurrencyLevels.Any(c => c < 1))
+        {
+            throw new ArgumentException("Rounds, RunDuration and every Concurrency level must be positive, BackendDelay not negative, BackendDelaySpread at most BackendDelay.");
         }
 
         return settings;

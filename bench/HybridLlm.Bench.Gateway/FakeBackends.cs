@@ -14,10 +14,13 @@ namespace HybridLlm.Bench.Gateway;
 /// </summary>
 internal sealed class FakeBackends : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly FixedDelay? _delay;
+    /// <summary>A prompt containing this is answered at once, whatever the configured delay (the saturation scenarios).</summary>
+    public const string InstantMarker = "[fake: answer at once]";
 
-    private FakeBackends(WebApplication app, FixedDelay? delay, Uri address)
+    private readonly WebApplication _app;
+    private readonly BackendLatency? _delay;
+
+    private FakeBackends(WebApplication app, BackendLatency? delay, Uri address)
     {
         _app = app;
         _delay = delay;
@@ -27,13 +30,14 @@ internal sealed class FakeBackends : IAsyncDisposable
     public Uri Address { get; }
 
     /// <param name="chatDelay">
-    /// How long the chat service takes to answer (<see cref="FixedDelay"/>: a sleeping thread, no CPU, tens of
-    /// microseconds of jitter): zero answers at once, so a closed loop saturates the cores and measures CPU per request;
+    /// How long the chat service takes to answer on average (<see cref="BackendLatency"/>: sleeping threads, no CPU, tens
+    /// of microseconds of jitter): zero answers at once, so a closed loop saturates the cores and measures CPU per request;
     /// a few milliseconds (still far below any model's time to first token) leaves the cores idle enough that latency
     /// measures the path, not the queue for CPU.
     /// </param>
     /// <param name="cancellationToken">Stops the start.</param>
-    public static async Task<FakeBackends> StartAsync(TimeSpan chatDelay, CancellationToken cancellationToken)
+    /// <param name="chatDelaySpread">Answer times are uniform within ± this of <paramref name="chatDelay"/>.</param>
+    public static async Task<FakeBackends> StartAsync(TimeSpan chatDelay, TimeSpan chatDelaySpread, CancellationToken cancellationToken)
     {
         // The empty builder reads no appsettings.json, environment or logging configuration: nothing the gateway's
         // configuration says can reach the fakes.
@@ -42,7 +46,7 @@ internal sealed class FakeBackends : IAsyncDisposable
             .ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2))
             .UseUrls("http://127.0.0.1:0");
         builder.Services.AddGrpc();
-        var delay = chatDelay > TimeSpan.Zero ? new FixedDelay(chatDelay) : null;
+        var delay = chatDelay > TimeSpan.Zero ? new BackendLatency(chatDelay, chatDelaySpread) : null;
         builder.Services.AddSingleton(new ChatDelay(delay));
         var app = builder.Build();
         app.MapGrpcService<InstantChatService>();
@@ -58,7 +62,7 @@ internal sealed class FakeBackends : IAsyncDisposable
         _delay?.Dispose();
     }
 
-    private sealed record ChatDelay(FixedDelay? Value);
+    private sealed record ChatDelay(BackendLatency? Value);
 
     /// <summary>
     /// A backend that has its answer ready (after <see cref="ChatDelay"/>, when set): what remains of a call is transport
@@ -68,7 +72,7 @@ internal sealed class FakeBackends : IAsyncDisposable
     {
         public override async Task<ChatResponse> Complete(ChatRequest request, ServerCallContext context)
         {
-            if (delay.Value is { } wait)
+            if (delay.Value is { } wait && !request.Messages[^1].Text.Contains(InstantMarker, StringComparison.Ordinal))
             {
                 await wait.WaitAsync();
             }

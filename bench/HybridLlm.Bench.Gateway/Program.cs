@@ -31,8 +31,10 @@ internal static class Program
         w.WriteLine($"machine: {Machine.Describe()}");
         w.WriteLine($"gateway console log (as shipped, Information): {console.GatewayLogPath}");
         await using var redis = await RedisServer.StartAsync(ct);
-        await using var fakes = await FakeBackends.StartAsync(settings.BackendDelay, ct);
-        w.WriteLine($"fake chat backend answers after {settings.BackendDelay.TotalMilliseconds:0.###} ms");
+        await using var fakes = await FakeBackends.StartAsync(settings.BackendDelay, settings.BackendDelaySpread, ct);
+        w.WriteLine(settings.BackendDelay > TimeSpan.Zero
+            ? $"fake chat backend answers after {settings.BackendDelay.TotalMilliseconds:0.###} ± {settings.BackendDelaySpread.TotalMilliseconds:0.###} ms (uniform); prompts marked '{FakeBackends.InstantMarker}' at once"
+            : "fake chat backend answers at once");
         var setup = new GatewaySetup(redis.ConnectionString, fakes.Address, fakes.Address, settings.GatewayOverridePairs);
 
         LatencyResults latency;
@@ -48,15 +50,26 @@ internal static class Program
         await using (var gateway = settings.GatewayInChildProcess
             ? (IAsyncDisposable)await GatewayProcess.StartAsync(settings, redis, fakes, settings.GatewayCore >= 0 ? settings.GatewayCore : null, _ => { }, ct)
             : await InProcessGateway.StartAsync(setup, ct))
+        await using (var comparison = settings.HasComparison
+            ? await GatewayProcess.StartAsync(settings.ForComparison(), redis, fakes, settings.GatewayCore >= 0 ? settings.GatewayCore : null, _ => { }, ct)
+            : null)
         {
             var gatewayAddress = gateway is GatewayProcess child ? child.GrpcAddress : ((InProcessGateway)gateway).GrpcAddress;
             using var directChannel = GrpcChannel.ForAddress(fakes.Address);
             using var classifierChannel = GrpcChannel.ForAddress(fakes.Address);
             using var gatewayChannel = GrpcChannel.ForAddress(gatewayAddress);
-            var scenarios = Scenarios.Create(new(directChannel), new(classifierChannel), new(gatewayChannel))
+            using var comparisonChannel = comparison is null ? null : GrpcChannel.ForAddress(comparison.GrpcAddress);
+            if (comparison is not null)
+            {
+                w.WriteLine($"comparison gateway (gateway-b): environment '{settings.ForComparison().GatewayEnvironment}', configuration '{settings.ForComparison().GatewayOverrides}'");
+            }
+
+            var scenarios = Scenarios.Create(new(directChannel), new(classifierChannel), new(gatewayChannel), comparisonChannel is null ? null : new(comparisonChannel))
                 .Where(s => settings.Includes(s.Name)).ToList();
+            var children = new[] { gateway as GatewayProcess, comparison }.OfType<GatewayProcess>().ToArray();
+            Func<TimeSpan>? childCpu = children.Length == 0 ? null : () => children.Aggregate(TimeSpan.Zero, (sum, c) => sum + c.TotalProcessorTime);
             logLines = await SmokeAsync(scenarios, console, w, ct);
-            latency = await LatencyBench.RunAsync(scenarios, settings, w, (gateway as GatewayProcess) is { } process ? () => process.TotalProcessorTime : null, ct);
+            latency = await LatencyBench.RunAsync(scenarios, settings, w, childCpu, ct);
             if (settings.BreakdownDuration > TimeSpan.Zero && !settings.GatewayInChildProcess)
             {
                 foreach (var scenario in scenarios.Where(s => s.Name is Scenarios.Gateway or Scenarios.GatewayWithClassifier or Scenarios.CacheHit))
@@ -79,7 +92,7 @@ internal static class Program
         w.WriteLine($"Machine: {Machine.Describe()} (at the end). {string.Join("; ", latency.MachineNotes)}.");
         w.WriteLine();
         w.WriteLine($"Gateway console log lines per request (its appsettings.json{(settings.GatewayOverrides.Length > 0 ? " + " + settings.GatewayOverrides : string.Empty)}): {logLines}.");
-        Report.WriteLatency(w, latency, settings.ConcurrencyLevels);
+        Report.WriteLatency(w, latency, settings);
         if (breakdowns.Count > 0)
         {
             w.WriteLine();
