@@ -23,16 +23,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Port = FreePort();
-        _process = Process.Start(new ProcessStartInfo("redis-server",
-            ["--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("redis-server did not start; install it (apt-get install redis-server).");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-
+        await StartServerAsync();
         for (var attempt = 0; ; attempt++)
         {
             try
@@ -46,6 +37,51 @@ public sealed class RedisServerFixture : IAsyncLifetime
                 await Task.Delay(100);
             }
         }
+    }
+
+    /// <summary>Kills the server (an outage); <see cref="RestartAsync"/> brings it back, empty, on the same port.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    public async Task RestartAsync()
+    {
+        await StartServerAsync();
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException) when (attempt < 50)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private Task StartServerAsync()
+    {
+        _process = Process.Start(new ProcessStartInfo("redis-server",
+            ["--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("redis-server did not start; install it (apt-get install redis-server).");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        return Task.CompletedTask;
     }
 
     /// <summary>A separate connection, as a separate replica would have.</summary>

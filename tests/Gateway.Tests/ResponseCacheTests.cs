@@ -2,7 +2,9 @@ using HybridLlm.Contracts;
 using HybridLlm.Gateway.Caching;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace HybridLlm.Gateway.Tests;
@@ -12,7 +14,8 @@ public sealed class ResponseCacheTests(RedisServerFixture redis)
 {
     private readonly string _instance = $"test:{Guid.NewGuid():N}:";
 
-    private TenantResponseCacheChatClient CacheOver(IChatClient inner, TimeSpan? ttl = null, string? connectionString = null, bool shareMisses = false)
+    private TenantResponseCacheChatClient CacheOver(
+        IChatClient inner, TimeSpan? ttl = null, string? connectionString = null, bool shareMisses = false, ILogger<TenantResponseCacheChatClient>? logger = null)
     {
         var cache = new RedisCache(Microsoft.Extensions.Options.Options.Create(new RedisCacheOptions
         {
@@ -20,7 +23,7 @@ public sealed class ResponseCacheTests(RedisServerFixture redis)
             InstanceName = _instance,
         }));
         var options = new StaticOptionsMonitor<ResponseCacheOptions>(new ResponseCacheOptions { TimeToLive = ttl ?? TimeSpan.FromMinutes(5) });
-        return new TenantResponseCacheChatClient(inner, cache, options, NullLogger<TenantResponseCacheChatClient>.Instance,
+        return new TenantResponseCacheChatClient(inner, cache, options, logger ?? NullLogger<TenantResponseCacheChatClient>.Instance,
             shareMisses ? new RedisMissLock(redis.Connection) : null);
     }
 
@@ -203,5 +206,48 @@ public sealed class ResponseCacheTests(RedisServerFixture redis)
 
         Assert.Equal("answer", response.Text);
         Assert.Equal(1, backend.Calls);
+    }
+
+    [Fact]
+    public async Task Complete_RedisGoesDownAndComesBack_ServesUncachedLogsOnceThenCachesAgain()
+    {
+        var own = new RedisServerFixture();
+        await own.InitializeAsync();
+        try
+        {
+            var backend = new TestChatClient();
+            var logger = new FakeLogger<TenantResponseCacheChatClient>();
+            var cache = CacheOver(backend, connectionString: own.ConnectionString + ",connectTimeout=500,syncTimeout=500", logger: logger);
+            await cache.GetResponseAsync(Prompt, Options());
+
+            await own.StopAsync();
+            var duringOutage = new[] { await cache.GetResponseAsync(Prompt, Options()), await cache.GetResponseAsync(Prompt, Options()) };
+
+            Assert.All(duringOutage, r => Assert.Equal("answer", r.Text));
+            Assert.Equal(3, backend.Calls);
+            Assert.Single(logger.Collector.GetSnapshot(), r => r.Level == LogLevel.Warning);
+
+            // Back (empty): the first answer after reconnecting is stored again, the next identical request is a hit.
+            await own.RestartAsync();
+            var hit = false;
+            for (var deadline = DateTime.UtcNow.AddSeconds(30); !hit && DateTime.UtcNow < deadline;)
+            {
+                var response = await cache.GetResponseAsync(Prompt, Options());
+                hit = ChatMetadata.GetBool(response.AdditionalProperties, ChatMetadata.CacheHit);
+                if (!hit)
+                {
+                    await Task.Delay(200);
+                }
+            }
+
+            Assert.True(hit);
+            var log = logger.Collector.GetSnapshot();
+            Assert.Single(log, r => r.Level == LogLevel.Warning);
+            Assert.Contains(log, r => r.Level == LogLevel.Information && r.Message.Contains("available again", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await own.DisposeAsync();
+        }
     }
 }

@@ -107,6 +107,49 @@ public sealed class RouterBehaviourTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task CompleteStream_StallAfterFirstToken_EndsWithDeadlineExceededAndIsNotCached()
+    {
+        await using var server = await GatewayServer.StartAsync(redis, s => s.Deadlines.Local.Idle = TimeSpan.FromMilliseconds(300));
+        server.Local.StallAfterFirstUpdate = true;
+        var request = Ask(r => r.Messages[0].Text = $"Classify: stalls after its first token {Guid.NewGuid():N}");
+
+        // A bound of our own (cancellation, not a deadline), so a stream the gateway failed to end fails the test
+        // with Cancelled instead of hanging it or passing it.
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var received = new List<ChatStreamChunk>();
+        using (var call = server.Client.CompleteStream(request, cancellationToken: bound.Token))
+        {
+            var ex = await Assert.ThrowsAsync<RpcException>(async () =>
+            {
+                await foreach (var chunk in call.ResponseStream.ReadAllAsync())
+                {
+                    received.Add(chunk);
+                }
+            });
+
+            Assert.Equal(StatusCode.DeadlineExceeded, ex.StatusCode);
+        }
+
+        Assert.Contains(received, c => c.KindCase == ChatStreamChunk.KindOneofCase.TextDelta);
+        Assert.DoesNotContain(received, c => c.KindCase == ChatStreamChunk.KindOneofCase.Final);
+        Assert.Equal(0, server.Proprietary.Calls);
+
+        // The half answer was not stored: the same request reaches the model again and completes.
+        server.Local.StallAfterFirstUpdate = false;
+        var callsBefore = server.Local.Calls;
+        using var again = server.Client.CompleteStream(request);
+        HybridLlm.Grpc.V1.ChatResponse? final = null;
+        await foreach (var chunk in again.ResponseStream.ReadAllAsync())
+        {
+            final = chunk.KindCase == ChatStreamChunk.KindOneofCase.Final ? chunk.Final : final;
+        }
+
+        Assert.NotNull(final);
+        Assert.False(final.CacheHit);
+        Assert.Equal(callsBefore + 1, server.Local.Calls);
+    }
+
+    [Fact]
     public async Task CompleteStream_NoFirstTokenWithinDeadline_FailsOverBeforeOutput()
     {
         await using var server = await GatewayServer.StartAsync(redis, s => s.Deadlines.Local.TimeToFirstToken = TimeSpan.FromMilliseconds(200));

@@ -24,6 +24,9 @@ internal sealed class TestChatClient : IChatClient
     /// <summary>When set, a stream yields its first update and then fails with this exception.</summary>
     public Exception? FailStreamAfterFirstUpdate { get; set; }
 
+    /// <summary>When set, a stream yields its first update and then produces nothing more until it is cancelled.</summary>
+    public bool StallAfterFirstUpdate { get; set; }
+
     public List<ChatOptions?> ReceivedOptions { get; } = [];
 
     /// <summary>When set, every call waits for it before answering (to hold calls in flight).</summary>
@@ -61,6 +64,11 @@ internal sealed class TestChatClient : IChatClient
             if (FailStreamAfterFirstUpdate is { } failure)
             {
                 throw failure;
+            }
+
+            if (StallAfterFirstUpdate)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
             }
         }
     }
