@@ -145,6 +145,36 @@ public sealed class OpenAiApiTests(RedisServerFixture redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChatCompletions_UpstreamAddressInModelBodyOrHeaders_NeverReachesThatHost()
+    {
+        using var decoy = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        decoy.Start();
+        var decoyUrl = $"http://127.0.0.1:{((IPEndPoint)decoy.LocalEndpoint).Port}/v1";
+
+        using var byModel = await _http.PostAsync("/v1/chat/completions", new StringContent(
+            $$"""{"model":"{{decoyUrl}}","messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, byModel.StatusCode);
+        Assert.Contains("model", await byModel.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var callsBefore = _server.Local.Calls;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
+        {
+            Content = new StringContent(
+                $$"""{"model":"auto","messages":[{"role":"user","content":"hi"}],"base_url":"{{decoyUrl}}","api_base":"{{decoyUrl}}","endpoint":"{{decoyUrl}}"}""",
+                Encoding.UTF8,
+                "application/json"),
+        };
+        request.Headers.Add("X-Forwarded-Host", decoy.LocalEndpoint.ToString());
+        request.Headers.Add("X-Upstream-Url", decoyUrl);
+        using var served = await _http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal(callsBefore + 1, _server.Local.Calls);
+        Assert.False(decoy.Pending());
+    }
+
+    [Fact]
     public async Task Models_List_IncludesAutoAndConfiguredAliases()
     {
         using var json = JsonDocument.Parse(await _http.GetStringAsync("/v1/models"));
