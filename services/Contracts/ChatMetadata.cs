@@ -32,6 +32,9 @@ public static class ChatMetadata
     public const string DecisionReasons = "hybridllm.decision_reasons";
     public const string ModelDigest = "hybridllm.model_digest";
     public const string TimeToFirstTokenMs = "hybridllm.ttft_ms";
+
+    /// <summary>Accelerator milliseconds measured for a local answer (see <c>ChatResponse.compute_ms</c>).</summary>
+    public const string ComputeMs = "hybridllm.compute_ms";
     public const string Attempts = "hybridllm.attempts";
     public const string Degraded = "hybridllm.degraded";
 

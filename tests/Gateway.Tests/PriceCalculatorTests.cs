@@ -67,4 +67,40 @@ public sealed class PriceCalculatorTests
 
         Assert.Equal(0.003, cost!.Value, 9);
     }
+
+    [Fact]
+    public void Price_LocalWithMeasuredComputeTime_IsThatTimeOfTheGpuWhateverTheTokenCounts()
+    {
+        var calculator = Calculator(o =>
+        {
+            o.LocalGpuHourlyUsd = 3.60;
+            o.LocalOutputTokensPerSecond = 100;
+            o.LocalPrefillTokensPerSecond = 1000;
+        });
+
+        // The backend measured 2.5 s of decode time for this answer: 2.5 s of a $3.60/h GPU, not the 3 s the configured
+        // throughput would estimate for these tokens.
+        var cost = calculator.Price(RouteNames.Local, "llama", new UsageDetails { InputTokenCount = 1000, OutputTokenCount = 200 }, computeMs: 2500);
+
+        Assert.Equal(0.0025, cost!.Value, 9);
+    }
+
+    [Fact]
+    public async Task Costing_LocalAnswerCarryingComputeTime_IsPricedFromIt()
+    {
+        var backend = new TestChatClient
+        {
+            Respond = (_, _) => new ChatResponse(new ChatMessage(ChatRole.Assistant, "answer"))
+            {
+                ModelId = "stories260K",
+                Usage = new UsageDetails { InputTokenCount = 10, OutputTokenCount = 5 },
+                AdditionalProperties = new() { [ChatMetadata.Route] = RouteNames.Local, [ChatMetadata.ComputeMs] = 1000d },
+            },
+        };
+        using var costing = new CostingChatClient(backend, Calculator(o => o.LocalGpuHourlyUsd = 3.60), spend: null, TimeProvider.System);
+
+        var response = await costing.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")]);
+
+        Assert.Equal(0.001, ChatMetadata.GetDouble(response.AdditionalProperties, ChatMetadata.CostUsd), 9);
+    }
 }

@@ -19,6 +19,41 @@ public sealed class LlamaTelemetryTests(StoriesModel stories) : IClassFixture<St
     }
 
     [Fact]
+    public async Task Complete_LoneRequest_IsChargedTheTimeOfEveryDecodeStepItWasIn()
+    {
+        // Every reading of this clock is one millisecond after the previous one: each decode step then takes exactly
+        // 1 ms, and a request alone in the loop is charged all of every step it was part of.
+        using var client = stories.CreateClient(timeProvider: new MillisecondPerReadingClock());
+
+        var response = await client.GetResponseAsync(Prompts.User("Sue liked to sing"), Prompts.Seeded(4, 6));
+
+        Assert.Equal(ChatFinishReason.Length, response.FinishReason);
+        // One step decodes the prompt and yields the first token, then one step per further token: 6 steps.
+        Assert.Equal(6.0, Assert.IsType<double>(response.AdditionalProperties?[LlamaChatClient.ComputeKey]), 9);
+    }
+
+    [Fact]
+    public async Task Complete_RealClock_ComputeTimeIsPositiveAndWithinTheWallTime()
+    {
+        using var client = stories.CreateClient();
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+
+        var response = await client.GetResponseAsync(Prompts.User("Ben saw a big tree"), Prompts.Seeded(8, 32));
+
+        var compute = Assert.IsType<double>(response.AdditionalProperties?[LlamaChatClient.ComputeKey]);
+        Assert.InRange(compute, double.Epsilon, wall.Elapsed.TotalMilliseconds);
+    }
+
+    private sealed class MillisecondPerReadingClock : TimeProvider
+    {
+        private long _ticks;
+
+        public override long TimestampFrequency => 1000;
+
+        public override long GetTimestamp() => Interlocked.Increment(ref _ticks);
+    }
+
+    [Fact]
     public async Task Complete_Unary_CarriesModelIdDigestUsageAndFinishReason()
     {
         using var client = stories.CreateClient();

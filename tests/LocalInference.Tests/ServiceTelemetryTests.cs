@@ -13,7 +13,7 @@ namespace HybridLlm.LocalInference.Tests;
 public sealed class ServiceTelemetryTests
 {
     [Fact]
-    public async Task Complete_ThroughTheService_CarriesModelNameDigestAndTimeToFirstToken()
+    public async Task Complete_ThroughTheService_CarriesModelNameDigestTimeToFirstTokenAndComputeTime()
     {
         await using var host = await ServiceHost.StartAsync(ServiceHost.StoriesSettings());
 
@@ -24,6 +24,7 @@ public sealed class ServiceTelemetryTests
         Assert.Equal(6, answer.Usage.OutputTokens);
         Assert.Equal(FinishReason.Length, answer.FinishReason);
         Assert.True(answer.TimeToFirstTokenMs > 0);
+        Assert.True(answer.ComputeMs > 0);
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public static class ChatResponseMapper
             CostUsd = ChatMetadata.GetDouble(props, ChatMetadata.CostUsd),
             ModelDigest = ChatMetadata.GetString(props, ChatMetadata.ModelDigest) ?? string.Empty,
             TimeToFirstTokenMs = ChatMetadata.GetDouble(props, ChatMetadata.TimeToFirstTokenMs),
+            ComputeMs = ChatMetadata.GetDouble(props, ChatMetadata.ComputeMs),
             DeferredJobId = ChatMetadata.GetString(props, ChatMetadata.DeferredJobId) ?? string.Empty,
             Attempts = (int)ChatMetadata.GetDouble(props, ChatMetadata.Attempts),
             Degraded = ChatMetadata.GetBool(props, ChatMetadata.Degraded),
@@ -93,6 +94,11 @@ public static class ChatResponseMapper
         if (proto.TimeToFirstTokenMs > 0)
         {
             props[ChatMetadata.TimeToFirstTokenMs] = proto.TimeToFirstTokenMs;
+        }
+
+        if (proto.ComputeMs > 0)
+        {
+            props[ChatMetadata.ComputeMs] = proto.ComputeMs;
         }
 
         if (proto.Attempts > 0)

@@ -17,7 +17,8 @@ public sealed class CostingChatClient(IChatClient innerClient, PriceCalculator p
     {
         var response = await base.GetResponseAsync(messages, options, cancellationToken);
         var props = response.AdditionalProperties ??= [];
-        var cost = Account(options, ChatMetadata.GetString(props, ChatMetadata.Route), response.ModelId, response.Usage);
+        var cost = Account(options, ChatMetadata.GetString(props, ChatMetadata.Route), response.ModelId, response.Usage,
+            ChatMetadata.GetDouble(props, ChatMetadata.ComputeMs));
         if (cost is not null)
         {
             props[ChatMetadata.CostUsd] = cost.Value;
@@ -31,23 +32,25 @@ public sealed class CostingChatClient(IChatClient innerClient, PriceCalculator p
     {
         UsageDetails? usage = null;
         string? modelId = null, route = null;
+        var computeMs = 0d;
         await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken))
         {
             usage = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? usage;
+            computeMs = ChatMetadata.GetDouble(update.AdditionalProperties, ChatMetadata.ComputeMs) is > 0 and var measured ? measured : computeMs;
             modelId = update.ModelId ?? modelId;
             route = ChatMetadata.GetString(update.AdditionalProperties, ChatMetadata.Route) ?? route;
             yield return update;
         }
 
-        if (Account(options, route, modelId, usage) is { } cost)
+        if (Account(options, route, modelId, usage, computeMs) is { } cost)
         {
             yield return new ChatResponseUpdate { Role = ChatRole.Assistant, AdditionalProperties = new() { [ChatMetadata.CostUsd] = cost } };
         }
     }
 
-    private double? Account(ChatOptions? options, string? route, string? modelId, UsageDetails? usage)
+    private double? Account(ChatOptions? options, string? route, string? modelId, UsageDetails? usage, double computeMs)
     {
-        var cost = prices.Price(route, modelId, usage);
+        var cost = prices.Price(route, modelId, usage, computeMs);
         if (spend is not null && route is not null && !ChatMetadata.GetBool(options?.AdditionalProperties, ChatMetadata.DryRun))
         {
             var tenant = ChatMetadata.GetString(options?.AdditionalProperties, ChatMetadata.TenantId) ?? "default";

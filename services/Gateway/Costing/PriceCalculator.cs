@@ -9,8 +9,15 @@ public sealed class PriceCalculator(IOptionsMonitor<PricingOptions> options)
 {
     private const double PerMillion = 1_000_000d;
 
+    /// <param name="route">The route that served the answer.</param>
+    /// <param name="modelId">The model that served it.</param>
+    /// <param name="usage">Its token counts.</param>
+    /// <param name="computeMs">
+    /// Local route: accelerator milliseconds the backend measured for this answer (0 when it did not). With a GPU $/hour
+    /// configured the answer costs that time; without a measurement, the configured throughput estimates the time.
+    /// </param>
     /// <returns>The cost in US dollars, or null when the served model has no price (unknown cost, not free).</returns>
-    public double? Price(string? route, string? modelId, UsageDetails? usage)
+    public double? Price(string? route, string? modelId, UsageDetails? usage, double computeMs = 0)
     {
         if (usage is null)
         {
@@ -21,9 +28,15 @@ public sealed class PriceCalculator(IOptionsMonitor<PricingOptions> options)
         long input = usage.InputTokenCount ?? 0, output = usage.OutputTokenCount ?? 0, cached = usage.CachedInputTokenCount ?? 0;
         if (route == RouteNames.Local)
         {
-            return settings.LocalGpuHourlyUsd > 0
-                ? settings.LocalGpuHourlyUsd / 3600 * (input / settings.LocalPrefillTokensPerSecond + output / settings.LocalOutputTokensPerSecond)
-                : (input * settings.LocalInputUsdPerMillion + output * settings.LocalOutputUsdPerMillion) / PerMillion;
+            if (settings.LocalGpuHourlyUsd <= 0)
+            {
+                return (input * settings.LocalInputUsdPerMillion + output * settings.LocalOutputUsdPerMillion) / PerMillion;
+            }
+
+            var seconds = computeMs > 0
+                ? computeMs / 1000
+                : input / settings.LocalPrefillTokensPerSecond + output / settings.LocalOutputTokensPerSecond;
+            return settings.LocalGpuHourlyUsd / 3600 * seconds;
         }
 
         if (FindPrice(settings, modelId) is not { } price)

@@ -63,8 +63,10 @@ internal sealed class GenerationRequest
 /// <param name="InputTokenCount">Prompt tokens, BOS included.</param>
 /// <param name="OutputTokenCount">Generated tokens, the end-of-generation token excluded.</param>
 /// <param name="TimeToFirstTokenMs">From submission (queueing included) to the first sampled token, in milliseconds.</param>
+/// <param name="ComputeMs">Decode time attributed to this request: each step's duration split over the tokens it carried.</param>
 internal sealed record GenerationSummary(
     ChatFinishReason FinishReason,
     int InputTokenCount,
     int OutputTokenCount,
-    double TimeToFirstTokenMs);
+    double TimeToFirstTokenMs,
+    double ComputeMs);

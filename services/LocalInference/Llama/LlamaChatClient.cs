@@ -18,6 +18,9 @@ internal sealed class LlamaChatClient : IChatClient
     /// <summary><c>AdditionalProperties</c> key: time to first token in milliseconds (double), queueing included.</summary>
     public const string TimeToFirstTokenKey = "hybridllm.ttft_ms";
 
+    /// <summary><c>AdditionalProperties</c> key: decode milliseconds attributed to this answer (double), see <see cref="GenerationSummary"/>.</summary>
+    public const string ComputeKey = "hybridllm.compute_ms";
+
     private readonly LlamaModel _model;
     private readonly LlamaOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -108,6 +111,7 @@ internal sealed class LlamaChatClient : IChatClient
             {
                 [ModelDigestKey] = _model.Digest,
                 [TimeToFirstTokenKey] = summary.TimeToFirstTokenMs,
+                [ComputeKey] = summary.ComputeMs,
             },
         };
     }

@@ -35,10 +35,31 @@ internal sealed partial class LlamaInferenceLoop
     private async Task StepAsync()
     {
         var padding = StartPadding();
+        var tokens = 0;
+        foreach (var sequence in _active)
+        {
+            tokens += sequence.TokensInNextDecode;
+        }
+
+        var started = _timeProvider.GetTimestamp();
+        var weights = tokens == 0 ? null : _active.Select(s => s.TokensInNextDecode).ToArray();
 
         // No cancellation token: a decode abandoned half-way would race the context's disposal.
         var result = await _executor.Infer(CancellationToken.None).ConfigureAwait(false);
+        var elapsedMs = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
         padding?.Dispose();
+        if (weights is not null)
+        {
+            // The step's time, split over the tokens each sequence put in the batch (the padding row's cost included).
+            for (var i = 0; i < weights.Length; i++)
+            {
+                if (weights[i] > 0)
+                {
+                    _active[i].AddCompute(elapsedMs * weights[i] / tokens);
+                }
+            }
+        }
+
         if (result != DecodeResult.Ok)
         {
             _logger.DecodeFailed(result);

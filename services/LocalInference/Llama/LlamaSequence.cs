@@ -42,6 +42,24 @@ internal sealed class LlamaSequence : IDisposable
 
     public int OutputTokenCount { get; private set; }
 
+    /// <summary>Decode time attributed to this sequence so far, in milliseconds.</summary>
+    public double ComputeMs { get; private set; }
+
+    /// <summary>
+    /// Tokens this sequence adds to the next decode: its whole prompt until the prompt has been decoded (the prefill
+    /// step, or steps when the prompt is longer than a batch), then one per generated token; 0 when nothing is queued.
+    /// </summary>
+    public int TokensInNextDecode => CanBeReleased ? 0 : _promptDecoded ? 1 : Request.PromptTokens.Length;
+
+    private bool _promptDecoded;
+
+    /// <summary>Charges this sequence its share of a decode step; the prompt counts as decoded once nothing of it is queued.</summary>
+    public void AddCompute(double milliseconds)
+    {
+        ComputeMs += milliseconds;
+        _promptDecoded |= CanBeReleased;
+    }
+
     /// <summary>The last <c>Infer()</c> produced this sequence's logits; <see cref="Advance"/> may run.</summary>
     public bool IsReadyToSample => _conversation.RequiresSampling;
 
@@ -96,7 +114,7 @@ internal sealed class LlamaSequence : IDisposable
     {
         Emit(lastText);
         Request.Complete(new GenerationSummary(
-            reason, Request.PromptTokens.Length, OutputTokenCount, Math.Max(_timeToFirstTokenMs, 0)));
+            reason, Request.PromptTokens.Length, OutputTokenCount, Math.Max(_timeToFirstTokenMs, 0), ComputeMs));
         return true;
     }
 
