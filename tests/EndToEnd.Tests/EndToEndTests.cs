@@ -20,7 +20,7 @@ public sealed class EndToEndTests(HybridLlmAppFixture app)
     }
 
     [Fact]
-    public async Task Complete_SimpleChat_IsClassifiedAndAnsweredByTheLocalModel()
+    public async Task Complete_SimpleChat_IsClassifiedAnsweredByTheLocalModelAndPricedByItsComputeTime()
     {
         var response = await app.Gateway.CompleteAsync(Ask($"Once upon a time there was a little cat {Guid.NewGuid():N}"));
 
@@ -31,6 +31,10 @@ public sealed class EndToEndTests(HybridLlmAppFixture app)
         Assert.False(response.CacheHit);
         Assert.Matches("^[0-9a-f]{64}$", response.ModelDigest);
         Assert.Contains(response.DecisionReasons, r => r.StartsWith("strong_score", StringComparison.Ordinal));
+
+        // Priced from the decode time local inference measured for it, at the configured GPU $/hour.
+        Assert.True(response.ComputeMs > 0);
+        Assert.True(response.CostUsd > 0);
     }
 
     [Fact]
