@@ -40,6 +40,10 @@ public sealed class HybridLlmAppFixture : IAsyncLifetime
                 $"--Proprietary:Endpoint={OpenAi.BaseAddress}",
                 "--Proprietary:Model=gpt-4o-mini",
                 $"--Parameters:proprietary-api-key={ApiKey}",
+                // Free ports instead of the documented 5400/5401, so a developer's running AppHost (or a second test
+                // run) on this machine does not collide with this one.
+                $"--Gateway:GrpcPort={FreePort()}",
+                $"--Gateway:HttpPort={FreePort()}",
             ],
             (options, _) => options.DisableDashboard = true,
             timeout.Token);
@@ -53,6 +57,13 @@ public sealed class HybridLlmAppFixture : IAsyncLifetime
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
 
         GatewayChannel = GrpcChannel.ForAddress(App.GetEndpoint("gateway", "grpc"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task<string> RedisConnectionStringAsync() =>
