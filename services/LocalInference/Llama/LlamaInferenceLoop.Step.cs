@@ -35,28 +35,25 @@ internal sealed partial class LlamaInferenceLoop
     private async Task StepAsync()
     {
         var padding = StartPadding();
+        var weights = new int[_active.Count];
         var tokens = 0;
-        foreach (var sequence in _active)
+        for (var i = 0; i < weights.Length; i++)
         {
-            tokens += sequence.TokensInNextDecode;
+            tokens += weights[i] = _active[i].TokensInNextDecode;
         }
 
         var started = _timeProvider.GetTimestamp();
-        var weights = tokens == 0 ? null : _active.Select(s => s.TokensInNextDecode).ToArray();
 
         // No cancellation token: a decode abandoned half-way would race the context's disposal.
         var result = await _executor.Infer(CancellationToken.None).ConfigureAwait(false);
         var elapsedMs = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
         padding?.Dispose();
-        if (weights is not null)
+        // The step's time, split over the tokens each sequence put in the batch (a padding row's cost spread over them).
+        for (var i = 0; i < weights.Length; i++)
         {
-            // The step's time, split over the tokens each sequence put in the batch (the padding row's cost included).
-            for (var i = 0; i < weights.Length; i++)
+            if (weights[i] > 0)
             {
-                if (weights[i] > 0)
-                {
-                    _active[i].AddCompute(elapsedMs * weights[i] / tokens);
-                }
+                _active[i].AddCompute(elapsedMs * weights[i] / tokens);
             }
         }
 

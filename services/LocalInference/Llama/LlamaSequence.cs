@@ -17,6 +17,7 @@ internal sealed class LlamaSequence : IDisposable
     private readonly StopSequenceFilter _stops;
     private readonly TimeProvider _timeProvider;
     private double _timeToFirstTokenMs = -1;
+    private bool _promptDecoded;
 
     public LlamaSequence(GenerationRequest request, BatchedExecutor executor, TimeProvider timeProvider)
     {
@@ -50,8 +51,6 @@ internal sealed class LlamaSequence : IDisposable
     /// step, or steps when the prompt is longer than a batch), then one per generated token; 0 when nothing is queued.
     /// </summary>
     public int TokensInNextDecode => CanBeReleased ? 0 : _promptDecoded ? 1 : Request.PromptTokens.Length;
-
-    private bool _promptDecoded;
 
     /// <summary>Charges this sequence its share of a decode step; the prompt counts as decoded once nothing of it is queued.</summary>
     public void AddCompute(double milliseconds)
