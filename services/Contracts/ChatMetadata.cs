@@ -20,6 +20,9 @@ public static class ChatMetadata
     public const string BypassCache = "hybridllm.bypass_cache";
     public const string DryRun = "hybridllm.dry_run";
     public const string LatencyBudgetMs = "hybridllm.latency_budget_ms";
+
+    /// <summary>The caller's idle-stream deadline in milliseconds (see <c>RoutingHints.idle_timeout</c>).</summary>
+    public const string IdleTimeoutMs = "hybridllm.idle_timeout_ms";
     public const string JsonSchema = "hybridllm.json_schema";
 
     /// <summary>Comma-separated routes the tenant may use (set by the gateway's tenant policy, never by callers).</summary>

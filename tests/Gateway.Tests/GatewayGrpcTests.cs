@@ -133,6 +133,7 @@ public sealed class GatewayGrpcTests(RedisServerFixture redis) : IAsyncLifetime
         { "temperature out of range", r => r.Options.Temperature = 3, "temperature" },
         { "malformed schema", r => r.Options.JsonSchema = "{not json", "json_schema" },
         { "unknown model", r => r.Options.Model = "gpt-99", "unknown model 'gpt-99'" },
+        { "negative idle timeout", r => r.Hints.IdleTimeout = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromSeconds(-1)), "hints.idle_timeout" },
     };
 
     [Theory]

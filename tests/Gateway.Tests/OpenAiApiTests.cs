@@ -174,6 +174,24 @@ public sealed class OpenAiApiTests(RedisServerFixture redis) : IAsyncLifetime
         Assert.False(decoy.Pending());
     }
 
+    [Theory]
+    [InlineData("x-hybridllm-idle-timeout-ms", "soon", "idle-timeout-ms")]
+    [InlineData("x-hybridllm-latency-budget-ms", "-5", "latency-budget-ms")]
+    [InlineData("x-hybridllm-route", "mars", "route")]
+    public async Task ChatCompletions_BadRoutingHeader_Is400NamingIt(string header, string value, string expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
+        {
+            Content = new StringContent("""{"messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(header, value);
+
+        using var response = await _http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Models_List_IncludesAutoAndConfiguredAliases()
     {

@@ -150,6 +150,31 @@ public sealed class RouterBehaviourTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task CompleteStream_CallerIdleTimeoutTighterThanTheRoutes_EndsAStalledStreamAtIt()
+    {
+        // The route allows a minute of silence; this caller accepts 300 ms.
+        await using var server = await GatewayServer.StartAsync(redis, s => s.Deadlines.Local.Idle = TimeSpan.FromMinutes(1));
+        server.Local.StallAfterFirstUpdate = true;
+        var request = Ask(r =>
+        {
+            r.Messages[0].Text = $"Classify: caller's own idle deadline {Guid.NewGuid():N}";
+            r.Hints.IdleTimeout = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromMilliseconds(300));
+        });
+
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var call = server.Client.CompleteStream(request, cancellationToken: bound.Token);
+        var ex = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            await foreach (var _ in call.ResponseStream.ReadAllAsync())
+            {
+            }
+        });
+
+        Assert.Equal(StatusCode.DeadlineExceeded, ex.StatusCode);
+        Assert.Equal(0, server.Proprietary.Calls);
+    }
+
+    [Fact]
     public async Task CompleteStream_NoFirstTokenWithinDeadline_FailsOverBeforeOutput()
     {
         await using var server = await GatewayServer.StartAsync(redis, s => s.Deadlines.Local.TimeToFirstToken = TimeSpan.FromMilliseconds(200));

@@ -79,6 +79,11 @@ public sealed class ChatRequestValidator(IOptions<ChatLimitsOptions> options)
         {
             Invalid("hints.latency_budget: must be positive when set.");
         }
+
+        if (request.Hints?.IdleTimeout is { } idle && idle.ToTimeSpan() <= TimeSpan.Zero)
+        {
+            Invalid("hints.idle_timeout: must be positive when set.");
+        }
     }
 
     private static void ValidateOptions(ChatOptions? options, ChatLimitsOptions limits)

@@ -106,6 +106,11 @@ public static class ChatRequestMapper
             props[ChatMetadata.LatencyBudgetMs] = budget.ToTimeSpan().TotalMilliseconds;
         }
 
+        if (hints.IdleTimeout is { } idle)
+        {
+            props[ChatMetadata.IdleTimeoutMs] = idle.ToTimeSpan().TotalMilliseconds;
+        }
+
         return options;
     }
 
@@ -165,6 +170,11 @@ public static class ChatRequestMapper
         if (ChatMetadata.GetDouble(props, ChatMetadata.LatencyBudgetMs) is > 0 and var budgetMs)
         {
             hints.LatencyBudget = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromMilliseconds(budgetMs));
+        }
+
+        if (ChatMetadata.GetDouble(props, ChatMetadata.IdleTimeoutMs) is > 0 and var idleMs)
+        {
+            hints.IdleTimeout = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromMilliseconds(idleMs));
         }
 
         return request;

@@ -9,7 +9,8 @@ namespace HybridLlm.Gateway.OpenAi;
 
 /// <summary>
 /// Routing hints on the OpenAI-compatible API: <c>x-hybridllm-privacy</c> (standard|private),
-/// <c>x-hybridllm-route</c> (auto|local|proprietary), <c>x-hybridllm-latency-budget-ms</c>, <c>x-hybridllm-may-defer</c>,
+/// <c>x-hybridllm-route</c> (auto|local|proprietary), <c>x-hybridllm-latency-budget-ms</c>,
+/// <c>x-hybridllm-idle-timeout-ms</c>, <c>x-hybridllm-may-defer</c>,
 /// <c>x-hybridllm-cache</c> (bypass), <c>x-hybridllm-tenant</c>. The same names without the prefix work in the body's
 /// <c>hybridllm</c> object. Nothing here can name a host: upstreams come only from configuration.
 /// </summary>
@@ -59,6 +60,11 @@ internal static class RoutingHeaders
                 hints.LatencyBudget = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) && ms > 0
                     ? Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromMilliseconds(ms))
                     : Invalid<Google.Protobuf.WellKnownTypes.Duration>($"latency-budget-ms: '{value}' is not a positive number.");
+                break;
+            case "idle-timeout-ms":
+                hints.IdleTimeout = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var idleMs) && idleMs > 0
+                    ? Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromMilliseconds(idleMs))
+                    : Invalid<Google.Protobuf.WellKnownTypes.Duration>($"idle-timeout-ms: '{value}' is not a positive number.");
                 break;
             case "may-defer":
                 hints.MayDefer = bool.TryParse(value, out var defer) ? defer : Invalid<bool>($"may-defer: '{value}' is not true or false.");

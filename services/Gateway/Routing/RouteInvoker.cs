@@ -46,14 +46,16 @@ public sealed class RouteInvoker(IBackendClients backends, BudgetGate budget, IO
     {
         var reservation = await ReserveAsync(options, trail);
         var limits = deadlines.CurrentValue.For(trail.Route);
-        var firstTokenDeadline = RoutingRequest.From(options).LatencyBudget is { } budgetTtft && budgetTtft < limits.TimeToFirstToken
+        var asked = RoutingRequest.From(options);
+        var firstTokenDeadline = asked.LatencyBudget is { } budgetTtft && budgetTtft < limits.TimeToFirstToken
             ? budgetTtft
             : limits.TimeToFirstToken;
+        var idleDeadline = asked.IdleTimeout is { } askedIdle && askedIdle < limits.Idle ? askedIdle : limits.Idle;
         var timer = new CancellationTokenSource(firstTokenDeadline, timeProvider);
         var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         trail.Attempts++;
         var inner = backends.Get(trail.Route).GetStreamingResponseAsync(history, ForBackend(options, trail), linked.Token).GetAsyncEnumerator(linked.Token);
-        var stream = new DeadlineStream(inner, timer, linked, limits.Idle, trail.Route, cancellationToken,
+        var stream = new DeadlineStream(inner, timer, linked, idleDeadline, trail.Route, cancellationToken,
             (modelId, usage) => budget.SettleAsync(reservation, modelId, usage), () => budget.ReleaseAsync(reservation));
         try
         {

@@ -12,6 +12,9 @@ public sealed record RoutingRequest(string TenantId, bool IsPrivate, string? Pin
     /// <summary>The request defines tools or continues a tool-calling conversation.</summary>
     public bool UsesTools { get; init; }
 
+    /// <summary>The caller's idle-stream deadline (tightens the route's), if it set one.</summary>
+    public TimeSpan? IdleTimeout { get; init; }
+
     public bool Allows(string route) => AllowedRoutes is null || AllowedRoutes.Contains(route);
 
     public const string AutoAlias = "auto";
@@ -32,6 +35,7 @@ public sealed record RoutingRequest(string TenantId, bool IsPrivate, string? Pin
             budgetMs > 0 ? TimeSpan.FromMilliseconds(budgetMs) : null)
         {
             AllowedRoutes = allowed,
+            IdleTimeout = ChatMetadata.GetDouble(props, ChatMetadata.IdleTimeoutMs) is > 0 and var idleMs ? TimeSpan.FromMilliseconds(idleMs) : null,
             UsesTools = options?.Tools is { Count: > 0 }
                 || messages?.Any(m => m.Contents.Any(c => c is FunctionCallContent or FunctionResultContent)) == true,
         };
