@@ -9,6 +9,7 @@ namespace HybridLlm.Bench.Gateway;
 /// the runtime's timer, whose millisecond ticks move every answer to the next tick: a few hundred microseconds added before
 /// the backend then show up as 0 or 1 ms. Here one thread sleeps with <c>clock_nanosleep</c> until the oldest wait is due
 /// (every wait has the same length, so the queue is first in, first out) and releases every wait that is due.
+/// Elsewhere than Linux it falls back to <see cref="Task.Delay(TimeSpan)"/> (see <see cref="IsPrecise"/>).
 /// </summary>
 internal sealed partial class FixedDelay : IDisposable
 {
@@ -20,23 +21,31 @@ internal sealed partial class FixedDelay : IDisposable
     private readonly ConcurrentQueue<(long Due, TaskCompletionSource Done)> _waits = new();
     private readonly SemaphoreSlim _pending = new(0);
     private readonly CancellationTokenSource _stop = new();
-    private readonly Thread _thread;
+    private readonly Thread? _thread;
+    private readonly TimeSpan _delay;
 
     public FixedDelay(TimeSpan delay)
     {
-        if (Stopwatch.Frequency != 1_000_000_000 || !OperatingSystem.IsLinux())
-        {
-            throw new PlatformNotSupportedException("FixedDelay needs Linux, where Stopwatch reads CLOCK_MONOTONIC in nanoseconds.");
-        }
-
+        _delay = delay;
         _delayTicks = (long)(delay.TotalSeconds * Stopwatch.Frequency);
-        _thread = new Thread(Run) { IsBackground = true, Name = "fake-backend-delay" };
-        _thread.Start();
+        if (IsPrecise)
+        {
+            _thread = new Thread(Run) { IsBackground = true, Name = "fake-backend-delay" };
+            _thread.Start();
+        }
     }
+
+    /// <summary>True on Linux, where Stopwatch reads CLOCK_MONOTONIC in nanoseconds and <c>clock_nanosleep</c> exists.</summary>
+    public static bool IsPrecise => OperatingSystem.IsLinux() && Stopwatch.Frequency == 1_000_000_000;
 
     /// <summary>Completes (on the thread pool) once the delay has passed since this call.</summary>
     public Task WaitAsync()
     {
+        if (_thread is null)
+        {
+            return Task.Delay(_delay);
+        }
+
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _waits.Enqueue((Stopwatch.GetTimestamp() + _delayTicks, done));
         _pending.Release();
@@ -46,7 +55,7 @@ internal sealed partial class FixedDelay : IDisposable
     public void Dispose()
     {
         _stop.Cancel();
-        _thread.Join();
+        _thread?.Join();
         _stop.Dispose();
         _pending.Dispose();
     }

@@ -35,6 +35,10 @@ internal static class Program
         w.WriteLine(settings.BackendDelay > TimeSpan.Zero
             ? $"fake chat backend answers after {settings.BackendDelay.TotalMilliseconds:0.###} ± {settings.BackendDelaySpread.TotalMilliseconds:0.###} ms (uniform); prompts marked '{FakeBackends.InstantMarker}' at once"
             : "fake chat backend answers at once");
+        if (settings.BackendDelay > TimeSpan.Zero && !FixedDelay.IsPrecise)
+        {
+            w.WriteLine("warning: not Linux: the fake backend's wait falls back to Task.Delay, whose timer ticks (1–16 ms) swamp sub-millisecond differences; read the added latency at 32 in flight with care");
+        }
         var setup = new GatewaySetup(redis.ConnectionString, fakes.Address, fakes.Address, settings.GatewayOverridePairs);
 
         LatencyResults latency;
