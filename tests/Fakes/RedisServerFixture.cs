@@ -23,7 +23,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Port = FreePort();
-        await StartServerAsync();
+        StartServer();
         for (var attempt = 0; ; attempt++)
         {
             try
@@ -54,7 +54,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
 
     public async Task RestartAsync()
     {
-        await StartServerAsync();
+        StartServer();
         for (var attempt = 0; ; attempt++)
         {
             try
@@ -70,7 +70,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
         }
     }
 
-    private Task StartServerAsync()
+    private void StartServer()
     {
         _process = Process.Start(new ProcessStartInfo("redis-server",
             ["--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
@@ -81,7 +81,6 @@ public sealed class RedisServerFixture : IAsyncLifetime
         }) ?? throw new InvalidOperationException("redis-server did not start; install it (apt-get install redis-server).");
         _process.OutputDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
-        return Task.CompletedTask;
     }
 
     /// <summary>A separate connection, as a separate replica would have.</summary>
