@@ -18,19 +18,17 @@ internal static class Report
         w.WriteLine();
         w.WriteLine("| concurrency | direct p50 / p99 | gateway p50 / p99 | **added p50** (target <= 1 ms) | **added p99** (target <= 3 ms) | added p50 per round | req/s direct / gateway | CPU per request, gateway − direct (median of rounds) | allocated per request, gateway − direct (median of rounds) |");
         w.WriteLine("|---|---|---|---|---|---|---|---|---|");
-        foreach (var c in levels.Where(c => results.Runs.ContainsKey((Scenarios.Gateway, c))))
+        foreach (var c in levels)
         {
-            var direct = results.Pooled(Scenarios.Direct, c);
-            var gateway = results.Pooled(Scenarios.Gateway, c);
-            Percentiles d = new(direct.Latencies), g = new(gateway.Latencies);
-            var rounds = results.Runs[(Scenarios.Gateway, c)].Zip(results.Runs[(Scenarios.Direct, c)],
-                (gr, dr) => Ms(new Percentiles(gr.Latencies).P50 - new Percentiles(dr.Latencies).P50));
-            w.WriteLine(F($"| {c} | {Ms(d.P50)} / {Ms(d.P99)} | {Ms(g.P50)} / {Ms(g.P99)} | **{Ms(g.P50 - d.P50)}** | **{Ms(g.P99 - d.P99)}** | {string.Join(", ", rounds)} | {direct.RequestsPerSecond:0} / {gateway.RequestsPerSecond:0} | {Cpu(results, Scenarios.Gateway, c) - Cpu(results, Scenarios.Direct, c):0} µs | {Alloc(results, Scenarios.Gateway, c) - Alloc(results, Scenarios.Direct, c):0.0} KB |"));
-            if (results.Runs.TryGetValue((Scenarios.GatewayB, c), out var bRuns))
+            if (Compare(results, Scenarios.Gateway, Scenarios.Direct, c) is { } x)
             {
-                var b = new Percentiles(RunResult.Pool(bRuns).Latencies);
-                var bRounds = bRuns.Zip(results.Runs[(Scenarios.Direct, c)], (br, dr) => Ms(new Percentiles(br.Latencies).P50 - new Percentiles(dr.Latencies).P50));
-                w.WriteLine(F($"| {c} (gateway-b) | {Ms(d.P50)} / {Ms(d.P99)} | {Ms(b.P50)} / {Ms(b.P99)} | **{Ms(b.P50 - d.P50)}** | **{Ms(b.P99 - d.P99)}** | {string.Join(", ", bRounds)} | {direct.RequestsPerSecond:0} / {RunResult.Pool(bRuns).RequestsPerSecond:0} | {Cpu(results, Scenarios.GatewayB, c) - Cpu(results, Scenarios.Direct, c):0} µs | – |"));
+                w.WriteLine(F($"| {c} | {x.DirectCell} | {x.GatewayCell} | **{Ms(x.AddedP50)}** | **{Ms(x.AddedP99)}** | {x.Rounds} | {x.RequestsPerSecondCell} | {x.CpuMicroseconds:0} µs | {x.AllocatedKilobytes:0.0} KB |"));
+            }
+
+            // The comparison gateway runs in a child process: this process's allocations say nothing about it.
+            if (Compare(results, Scenarios.GatewayB, Scenarios.Direct, c) is { } b)
+            {
+                w.WriteLine(F($"| {c} (gateway-b) | {b.DirectCell} | {b.GatewayCell} | **{Ms(b.AddedP50)}** | **{Ms(b.AddedP99)}** | {b.Rounds} | {b.RequestsPerSecondCell} | {b.CpuMicroseconds:0} µs | – |"));
             }
         }
 
@@ -41,12 +39,12 @@ internal static class Report
             w.WriteLine();
             w.WriteLine("| concurrency | direct p50 / p99 | gateway p50 / p99 | added p50 | added p99 | req/s direct / gateway | CPU per request, gateway − direct (median of rounds) | allocated per request, gateway − direct |");
             w.WriteLine("|---|---|---|---|---|---|---|---|");
-            foreach (var c in levels.Where(c => results.Runs.ContainsKey((Scenarios.GatewayInstant, c)) && results.Runs.ContainsKey((Scenarios.DirectInstant, c))))
+            foreach (var c in levels)
             {
-                var direct = results.Pooled(Scenarios.DirectInstant, c);
-                var gateway = results.Pooled(Scenarios.GatewayInstant, c);
-                Percentiles d = new(direct.Latencies), g = new(gateway.Latencies);
-                w.WriteLine(F($"| {c} | {Ms(d.P50)} / {Ms(d.P99)} | {Ms(g.P50)} / {Ms(g.P99)} | {Ms(g.P50 - d.P50)} | {Ms(g.P99 - d.P99)} | {direct.RequestsPerSecond:0} / {gateway.RequestsPerSecond:0} | {Cpu(results, Scenarios.GatewayInstant, c) - Cpu(results, Scenarios.DirectInstant, c):0} µs | {Alloc(results, Scenarios.GatewayInstant, c) - Alloc(results, Scenarios.DirectInstant, c):0.0} KB |"));
+                if (Compare(results, Scenarios.GatewayInstant, Scenarios.DirectInstant, c) is { } x)
+                {
+                    w.WriteLine(F($"| {c} | {x.DirectCell} | {x.GatewayCell} | {Ms(x.AddedP50)} | {Ms(x.AddedP99)} | {x.RequestsPerSecondCell} | {x.CpuMicroseconds:0} µs | {x.AllocatedKilobytes:0.0} KB |"));
+                }
             }
         }
 
@@ -110,16 +108,43 @@ internal static class Report
             var (gateway, direct, backend) = c == 1
                 ? (Scenarios.GatewayInstant, Scenarios.DirectInstant, "at once")
                 : (Scenarios.Gateway, Scenarios.Direct, delayedBackend);
-            if (!results.Runs.ContainsKey((gateway, c)) || !results.Runs.ContainsKey((direct, c)))
+            if (Compare(results, gateway, direct, c) is { } x)
             {
-                continue;
+                w.WriteLine(F($"| {c} | {backend} | **{Ms(x.AddedP50)}** | **{Ms(x.AddedP99)}** | {x.Rounds} |"));
             }
-
-            Percentiles g = new(results.Pooled(gateway, c).Latencies), d = new(results.Pooled(direct, c).Latencies);
-            var rounds = results.Runs[(gateway, c)].Zip(results.Runs[(direct, c)],
-                (gr, dr) => Ms(new Percentiles(gr.Latencies).P50 - new Percentiles(dr.Latencies).P50));
-            w.WriteLine(F($"| {c} | {backend} | **{Ms(g.P50 - d.P50)}** | **{Ms(g.P99 - d.P99)}** | {string.Join(", ", rounds)} |"));
         }
+    }
+
+    /// <summary>A gateway scenario against its direct baseline at one concurrency; null when either did not run.</summary>
+    private static Comparison? Compare(LatencyResults results, string gatewayScenario, string directScenario, int c)
+    {
+        if (!results.Runs.TryGetValue((gatewayScenario, c), out var gatewayRuns) || !results.Runs.TryGetValue((directScenario, c), out var directRuns))
+        {
+            return null;
+        }
+
+        RunResult direct = RunResult.Pool(directRuns), gateway = RunResult.Pool(gatewayRuns);
+        var rounds = gatewayRuns.Zip(directRuns, (gr, dr) => Ms(new Percentiles(gr.Latencies).P50 - new Percentiles(dr.Latencies).P50));
+        return new Comparison(
+            new Percentiles(direct.Latencies),
+            new Percentiles(gateway.Latencies),
+            string.Join(", ", rounds),
+            F($"{direct.RequestsPerSecond:0} / {gateway.RequestsPerSecond:0}"),
+            Cpu(results, gatewayScenario, c) - Cpu(results, directScenario, c),
+            Alloc(results, gatewayScenario, c) - Alloc(results, directScenario, c));
+    }
+
+    /// <summary>What one gateway-vs-direct row shows: pooled percentiles, the added p50 of each round, and cost per request.</summary>
+    private sealed record Comparison(
+        Percentiles Direct, Percentiles Gateway, string Rounds, string RequestsPerSecondCell, double CpuMicroseconds, double AllocatedKilobytes)
+    {
+        public double AddedP50 => Gateway.P50 - Direct.P50;
+
+        public double AddedP99 => Gateway.P99 - Direct.P99;
+
+        public string DirectCell => $"{Ms(Direct.P50)} / {Ms(Direct.P99)}";
+
+        public string GatewayCell => $"{Ms(Gateway.P50)} / {Ms(Gateway.P99)}";
     }
 
     public static void WriteSoak(TextWriter w, SoakResult soak, BenchSettings settings)
