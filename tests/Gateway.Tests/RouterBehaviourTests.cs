@@ -15,6 +15,20 @@ public sealed class RouterBehaviourTests(RedisServerFixture redis)
 {
     private const string Schema = """{"type":"object","properties":{"label":{"enum":["positive","negative"]}},"required":["label"]}""";
 
+    /// <summary>Reads a stream that must end in an error: what arrived before it, and the error.</summary>
+    private static async Task<(List<ChatStreamChunk> Received, RpcException Error)> ReadUntilFailureAsync(AsyncServerStreamingCall<ChatStreamChunk> call)
+    {
+        var received = new List<ChatStreamChunk>();
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            await foreach (var chunk in call.ResponseStream.ReadAllAsync())
+            {
+                received.Add(chunk);
+            }
+        });
+        return (received, error);
+    }
+
     private static ChatRequest Ask(Action<ChatRequest>? configure = null)
     {
         var request = new ChatRequest
@@ -91,14 +105,7 @@ public sealed class RouterBehaviourTests(RedisServerFixture redis)
         server.Local.FailStreamAfterFirstUpdate = new RpcException(new Status(StatusCode.Unavailable, "died mid-stream"));
 
         using var call = server.Client.CompleteStream(Ask());
-        var received = new List<ChatStreamChunk>();
-        var ex = await Assert.ThrowsAsync<RpcException>(async () =>
-        {
-            await foreach (var chunk in call.ResponseStream.ReadAllAsync())
-            {
-                received.Add(chunk);
-            }
-        });
+        var (received, ex) = await ReadUntilFailureAsync(call);
 
         Assert.Equal(StatusCode.Unavailable, ex.StatusCode);
         Assert.Contains(received, c => c.KindCase == ChatStreamChunk.KindOneofCase.TextDelta);
@@ -116,17 +123,10 @@ public sealed class RouterBehaviourTests(RedisServerFixture redis)
         // A bound of our own (cancellation, not a deadline), so a stream the gateway failed to end fails the test
         // with Cancelled instead of hanging it or passing it.
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var received = new List<ChatStreamChunk>();
+        List<ChatStreamChunk> received;
         using (var call = server.Client.CompleteStream(request, cancellationToken: bound.Token))
         {
-            var ex = await Assert.ThrowsAsync<RpcException>(async () =>
-            {
-                await foreach (var chunk in call.ResponseStream.ReadAllAsync())
-                {
-                    received.Add(chunk);
-                }
-            });
-
+            (received, var ex) = await ReadUntilFailureAsync(call);
             Assert.Equal(StatusCode.DeadlineExceeded, ex.StatusCode);
         }
 
@@ -163,12 +163,7 @@ public sealed class RouterBehaviourTests(RedisServerFixture redis)
 
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var call = server.Client.CompleteStream(request, cancellationToken: bound.Token);
-        var ex = await Assert.ThrowsAsync<RpcException>(async () =>
-        {
-            await foreach (var _ in call.ResponseStream.ReadAllAsync())
-            {
-            }
-        });
+        var (_, ex) = await ReadUntilFailureAsync(call);
 
         Assert.Equal(StatusCode.DeadlineExceeded, ex.StatusCode);
         Assert.Equal(0, server.Proprietary.Calls);
